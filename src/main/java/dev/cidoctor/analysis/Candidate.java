@@ -1,0 +1,34 @@
+package dev.cidoctor.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A line that may explain the failure: its score, the rules that matched it, and the lines around it. */
+final class Candidate {
+  final long line;
+  final String text;
+  final int step;
+  final int score;
+  final List<RuleHit> hits;
+  final List<ContextLine> before;
+  final List<ContextLine> after = new ArrayList<>();
+  int afterWanted;
+
+  Candidate(long line, String text, int step, int score, List<RuleHit> hits, List<ContextLine> before, int afterWanted) {
+    this.line = line;
+    this.text = text;
+    this.step = step;
+    this.score = score;
+    this.hits = hits;
+    this.before = before;
+    this.afterWanted = afterWanted;
+  }
+
+  int rank() {
+    int best = score;
+    for (RuleHit h : hits) {
+      best = Math.max(best, 1000 + h.rule().priority() * 10);
+    }
+    return best;
+  }
+}

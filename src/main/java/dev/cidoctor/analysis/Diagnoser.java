@@ -1,0 +1,339 @@
+package dev.cidoctor.analysis;
+
+import dev.cidoctor.model.Category;
+import dev.cidoctor.model.Diagnosis;
+import dev.cidoctor.model.Evidence;
+import dev.cidoctor.model.ReasoningStep;
+import dev.cidoctor.model.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a finished scan into a diagnosis: finds the failing step, checks the multi-line conditions of
+ * the rules that matched, picks the primary root-cause line, gathers the evidence around it, fills
+ * the summary and fix from the rule's templates, and records each of these steps in the trace.
+ */
+final class Diagnoser {
+  /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
+  static final int TARGET_EVIDENCE = 12;
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
+
+  private final Scanner scan;
+  private final String input;
+  private final String entry;
+  private final String job;
+  private final List<ReasoningStep> trace = new ArrayList<>();
+
+  Diagnoser(Scanner scan, String input, String entry, String job) {
+    this.scan = scan;
+    this.input = input;
+    this.entry = entry;
+    this.job = job;
+  }
+
+  /** A chosen root cause: the candidate, the rule hit that explains it (or null) and the primary line. */
+  private record Choice(Candidate candidate, RuleHit hit, ContextLine primary) {}
+
+  Diagnosis diagnose() {
+    Step scope = failingStep();
+    List<Candidate> all = new ArrayList<>();
+    for (Step s : scan.steps) {
+      all.addAll(s.candidates);
+    }
+    int ruleLines = 0;
+    for (Candidate c : all) {
+      if (!c.hits.isEmpty()) {
+        ruleLines++;
+      }
+    }
+    Choice choice = choose(scope, all);
+    traceSteps(scope, all, ruleLines, choice);
+    if (choice == null) {
+      return nothingFound(scope);
+    }
+    Rule rule = choice.hit == null ? null : choice.hit.rule();
+    List<Evidence> evidence = evidence(choice, scope, all);
+    String step = stepName(scope, choice.candidate);
+    Map<String, String> values = new HashMap<>(choice.hit == null ? Map.of() : choice.hit.captures());
+    values.put("line", shorten(choice.primary.text().strip(), 200));
+    values.put("step", step == null ? "the failing step" : step);
+    values.put("exitCode", scope != null && scope.failed() ? String.valueOf(scope.exitCode) : "non-zero");
+    values.put("tests", String.join(", ", scan.tests.stream().limit(5).toList()) + (scan.tests.size() > 5 ? ", ..." : ""));
+    Category category;
+    Severity severity;
+    boolean transientFailure;
+    String summary;
+    String suggestion;
+    double confidence;
+    if (rule != null) {
+      category = rule.category();
+      severity = rule.severity();
+      transientFailure = rule.transientFailure();
+      summary = fill(rule.summary(), values);
+      suggestion = fill(rule.suggestion(), values);
+      boolean inScope = scope == null || choice.candidate.step == scope.index;
+      confidence = inScope ? Math.min(0.95, 0.7 + rule.priority() / 400.0) : 0.55;
+    } else {
+      category = FallbackCategory.infer(choice.primary.text(), step);
+      severity = Severity.MEDIUM;
+      transientFailure = false;
+      summary = (step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
+          + shorten(choice.primary.text().strip(), 200);
+      suggestion = FallbackCategory.suggestion(category, step);
+      confidence = Math.min(0.6, 0.25 + choice.candidate.score / 200.0);
+    }
+    String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary.text());
+    return new Diagnosis(input, job, category, severity, transientFailure, summary, suggestion,
+        rule == null ? null : rule.id(), round(confidence), evidence, step, List.copyOf(scan.tests), fingerprint, trace);
+  }
+
+  private Diagnosis nothingFound(Step scope) {
+    List<Evidence> evidence = new ArrayList<>();
+    if (scope != null && scope.failed()) {
+      evidence.add(new Evidence(entry, scope.failLine, scope.failText));
+    } else if (scan.jobFailLine > 0) {
+      evidence.add(new Evidence(entry, scan.jobFailLine, scan.jobFailText));
+    }
+    String step = scope == null ? null : scope.name;
+    String summary = evidence.isEmpty()
+        ? "No failure found: the log holds no error line and no failure marker."
+        : "The build failed without printing an error: " + evidence.get(0).text();
+    String suggestion = evidence.isEmpty()
+        ? "Check that this is the log of a failed job; a successful or truncated log has nothing to diagnose."
+        : "Rerun the step with more output (for example ACTIONS_STEP_DEBUG=true or a verbose flag) to see why it exited.";
+    String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, evidence.isEmpty() ? "" : evidence.get(0).text());
+    return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false, summary, suggestion, null,
+        evidence.isEmpty() ? 0.0 : 0.1, evidence, step, List.copyOf(scan.tests), fp, trace);
+  }
+
+  /** The step that failed: the first with a step-level failure marker, else the last one with strong lines. */
+  Step failingStep() {
+    for (Step s : scan.steps) {
+      if (s.failed()) {
+        return s;
+      }
+    }
+    Step best = null;
+    for (Step s : scan.steps) {
+      if (scan.jobFailLine > 0 && s.start > scan.jobFailLine) {
+        break;
+      }
+      if (isSetupOrCleanup(s.name)) {
+        continue;
+      }
+      for (Candidate c : s.candidates) {
+        if (!c.hits.isEmpty() || c.score >= 40) {
+          best = s;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean isSetupOrCleanup(String name) {
+    if (name == null) {
+      return false;
+    }
+    return name.startsWith("cleanup") || name.equals("upload_artifacts_on_failure") || name.equals("Post job cleanup")
+        || name.startsWith("Post ");
+  }
+
+  private Choice choose(Step scope, List<Candidate> all) {
+    Choice best = null;
+    long bestKey = Long.MIN_VALUE;
+    for (Candidate c : all) {
+      boolean inScope = scope == null || c.step == scope.index;
+      for (RuleHit h : c.hits) {
+        ContextLine primary = checkRequires(c, h);
+        if (primary == null) {
+          continue;
+        }
+        long key = (inScope ? 4L : 2L) << 40 | ((long) h.rule().priority() << 32)
+            | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
+        if (key > bestKey) {
+          bestKey = key;
+          best = new Choice(c, h, primary);
+        }
+      }
+      if (c.score >= 20 || (inScope && c.score > 1)) {
+        long key = (inScope ? 3L : 1L) << 40 | ((long) Math.min(c.score, 99) << 32)
+            | (0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
+        if (key > bestKey) {
+          bestKey = key;
+          best = new Choice(c, null, new ContextLine(c.line, c.text));
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Returns the primary line when the rule's multi-line condition holds for this candidate, else null. */
+  private ContextLine checkRequires(Candidate c, RuleHit h) {
+    Rule.LineCondition req = h.rule().requires();
+    ContextLine self = new ContextLine(c.line, c.text);
+    if (req == null) {
+      return self;
+    }
+    List<ContextLine> window = req.after() ? c.after : c.before;
+    ContextLine found = null;
+    int n = window.size();
+    for (int i = 0; i < n; i++) {
+      ContextLine l = req.after() ? window.get(i) : window.get(n - 1 - i);
+      if (Math.abs(l.line() - c.line) > req.within()) {
+        break;
+      }
+      try {
+        Matcher m = req.pattern().matcher(new BoundedText(l.text(), BoundedText.DEFAULT_BUDGET));
+        if (m.find()) {
+          found = l;
+          if (!req.negated()) {
+            h.captures().putAll(Scanner.captures(m));
+          }
+          break;
+        }
+      } catch (BoundedText.BudgetExceeded e) {
+        scan.budgetExceeded++;
+      }
+    }
+    if (req.negated()) {
+      return found == null ? self : null;
+    }
+    if (found == null) {
+      return null;
+    }
+    if (h.rule().collectTests()) {
+      scan.addTest(h.captures().get("test"));
+    }
+    return h.rule().primaryIsRequired() ? found : self;
+  }
+
+  private List<Evidence> evidence(Choice choice, Step scope, List<Candidate> all) {
+    Map<Long, String> lines = new TreeMap<>();
+    Candidate c = choice.candidate;
+    Rule rule = choice.hit == null ? null : choice.hit.rule();
+    lines.put(choice.primary.line(), choice.primary.text());
+    lines.put(c.line, c.text);
+    if (rule != null && (rule.contextBefore() > 0 || rule.contextAfter() > 0)) {
+      int nb = c.before.size();
+      for (int i = Math.max(0, nb - rule.contextBefore()); i < nb; i++) {
+        lines.put(c.before.get(i).line(), c.before.get(i).text());
+      }
+      for (int i = 0; i < Math.min(rule.contextAfter(), c.after.size()); i++) {
+        ContextLine l = c.after.get(i);
+        if (rule.contextUntil() != null && rule.contextUntil().matcher(l.text()).find()) {
+          break;
+        }
+        lines.put(l.line(), l.text());
+      }
+    } else {
+      long from = Math.max(c.line, choice.primary.line());
+      for (ContextLine l : c.after) {
+        if (l.line() <= from) {
+          continue;
+        }
+        if (!Heuristics.continues(l.text()) || lines.size() >= 8) {
+          break;
+        }
+        lines.put(l.line(), l.text());
+      }
+    }
+    List<Candidate> others = new ArrayList<>();
+    for (Candidate o : all) {
+      if ((scope == null || o.step == scope.index) && o != c && !lines.containsKey(o.line)
+          && (!o.hits.isEmpty() || o.score >= 40)) {
+        others.add(o);
+      }
+    }
+    others.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparingLong(o -> o.line));
+    for (Candidate o : others) {
+      if (lines.size() >= TARGET_EVIDENCE) {
+        break;
+      }
+      lines.put(o.line, o.text);
+    }
+    List<Evidence> out = new ArrayList<>();
+    out.add(new Evidence(entry, choice.primary.line(), shorten(choice.primary.text(), 500)));
+    for (Map.Entry<Long, String> e : lines.entrySet()) {
+      if (e.getKey() != choice.primary.line() && out.size() < Diagnosis.MAX_EVIDENCE) {
+        out.add(new Evidence(entry, e.getKey(), shorten(e.getValue(), 500)));
+      }
+    }
+    return out;
+  }
+
+  private String stepName(Step scope, Candidate c) {
+    if (scope != null && scope.name != null) {
+      return scope.name;
+    }
+    String name = scan.steps.get(c.step).name;
+    return name;
+  }
+
+  private void traceSteps(Step scope, List<Candidate> all, int ruleLines, Choice choice) {
+    long failed = scan.steps.stream().filter(Step::failed).count();
+    String where;
+    if (scope == null) {
+      where = "No step stands out; the whole log is the scope.";
+    } else if (scope.failed()) {
+      where = "Step '" + shorten(String.valueOf(scope.name), 80) + "' (lines " + scope.start + "-" + scope.end
+          + ") ended with exit code " + scope.exitCode + " at line " + scope.failLine + ".";
+    } else {
+      where = "No step-level exit code; step '" + shorten(String.valueOf(scope.name), 80) + "' (from line " + scope.start
+          + ") holds the strongest error lines" + (scan.jobFailLine > 0 ? " before the job failure at line " + scan.jobFailLine : "") + ".";
+    }
+    trace.add(new ReasoningStep("The build failed. I need to find which step failed.",
+        "Segment " + scan.lines + " lines into steps and look for failure markers",
+        scan.steps.size() + " steps, " + failed + " with a failure marker. " + where));
+    long inScope = all.stream().filter(c -> scope == null || c.step == scope.index).count();
+    String top = all.stream().filter(c -> scope == null || c.step == scope.index)
+        .sorted(Comparator.comparingInt(Candidate::rank).reversed()).limit(3)
+        .map(c -> "line " + c.line + ": " + shorten(c.text.strip(), 100)).reduce((a, b) -> a + " | " + b).orElse("none");
+    trace.add(new ReasoningStep("I need the lines that explain the failure.",
+        "Score the error-like lines of the failing step (" + scan.decoded + " lines decoded of " + scan.lines + ")",
+        inScope + " candidate lines; strongest: " + top));
+    String ruleObs;
+    if (choice != null && choice.hit != null) {
+      ruleObs = "Rule " + choice.hit.rule().id() + " (" + choice.hit.rule().category().wireName() + ", priority "
+          + choice.hit.rule().priority() + ") matched line " + choice.primary.line() + ".";
+    } else if (choice != null) {
+      ruleObs = "No rule matched in the failing step; the generic scorer picked line " + choice.primary.line() + ".";
+    } else {
+      ruleObs = "No rule matched and no line scored as an error.";
+    }
+    trace.add(new ReasoningStep("I should check whether this is a known kind of failure.",
+        "Match the knowledge base against the candidate lines (" + ruleLines + " lines matched a rule"
+            + (scan.budgetExceeded > 0 ? ", " + scan.budgetExceeded + " matches abandoned over budget" : "") + ")",
+        ruleObs));
+  }
+
+  static String fill(String template, Map<String, String> values) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String v = values.get(m.group(1));
+      m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "?" : v));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 100) / 100.0;
+  }
+
+  static Map<String, String> mutable(Map<String, String> m) {
+    return new LinkedHashMap<>(m);
+  }
+}

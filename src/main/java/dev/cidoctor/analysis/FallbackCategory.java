@@ -1,0 +1,57 @@
+package dev.cidoctor.analysis;
+
+import dev.cidoctor.model.Category;
+import java.util.regex.Pattern;
+
+/** Guesses the category of a failure no rule explains, from its root-cause line and step name. */
+final class FallbackCategory {
+  private static final Pattern TEST = Pattern.compile("(?i)\\btests?\\b|spec|pytest|junit|jest|mocha|assert|expected");
+  private static final Pattern COMPILE = Pattern.compile("(?i)compil|syntax error|\\.(?:c|cc|cpp|h|java|kt|rs|go|ts|cs|swift|scala):\\d+|cannot find symbol|undefined reference");
+  private static final Pattern DEPENDENCY = Pattern.compile("(?i)npm ERR|yarn|pip|could not resolve|dependenc|package|module not found|no matching distribution|bundle|gem |nuget|composer");
+  private static final Pattern NETWORK = Pattern.compile("(?i)ECONNRESET|ETIMEDOUT|ENOTFOUND|connection reset|temporary failure in name resolution|could not resolve host|TLS handshake|\\b50[234]\\b");
+  private static final Pattern TIMEOUT = Pattern.compile("(?i)timed out|timeout|exceeded the maximum execution time");
+  private static final Pattern RESOURCES = Pattern.compile("(?i)out of memory|OutOfMemoryError|no space left|Killed\\b|exit code 137");
+  private static final Pattern LINT = Pattern.compile("(?i)lint|checkstyle|rubocop|flake8|eslint|prettier|gofmt|rustfmt|style");
+
+  private FallbackCategory() {}
+
+  static Category infer(String line, String step) {
+    String s = line + " " + (step == null ? "" : step);
+    if (RESOURCES.matcher(line).find()) {
+      return Category.OUT_OF_RESOURCES;
+    }
+    if (TIMEOUT.matcher(line).find()) {
+      return Category.TIMEOUT;
+    }
+    if (NETWORK.matcher(line).find()) {
+      return Category.NETWORK_ERROR;
+    }
+    if (COMPILE.matcher(line).find()) {
+      return Category.COMPILATION_ERROR;
+    }
+    if (LINT.matcher(s).find()) {
+      return Category.LINT_ERROR;
+    }
+    if (TEST.matcher(s).find()) {
+      return Category.TEST_FAILURE;
+    }
+    if (DEPENDENCY.matcher(s).find()) {
+      return Category.DEPENDENCY_ERROR;
+    }
+    return Category.UNKNOWN;
+  }
+
+  static String suggestion(Category category, String step) {
+    String where = step == null ? "the failing command" : "`" + Diagnoser.shorten(step, 80) + "`";
+    return switch (category) {
+      case TEST_FAILURE -> "Run " + where + " locally, read the failing assertion in the evidence and fix the code or the test.";
+      case COMPILATION_ERROR -> "Fix the first compiler error shown in the evidence; later errors often follow from it.";
+      case DEPENDENCY_ERROR -> "Check the dependency named in the evidence: its name, its version constraint and the registry it comes from.";
+      case NETWORK_ERROR -> "A network call failed; rerun the job, and add retries or a cache if it recurs.";
+      case TIMEOUT -> "Find what hung in the evidence, then raise `timeout-minutes` only if the work is legitimately slow.";
+      case OUT_OF_RESOURCES -> "The runner ran out of memory or disk; reduce parallelism, free space, or use a larger runner.";
+      case LINT_ERROR -> "Run the linter or formatter locally and commit its fixes.";
+      default -> "Read the evidence lines from the first one, reproduce " + where + " locally, and fix what it reports.";
+    };
+  }
+}

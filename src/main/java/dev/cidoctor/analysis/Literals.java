@@ -1,0 +1,246 @@
+package dev.cidoctor.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Derives from a regular expression the literal strings one of which every match must contain, so a
+ * line is handed to the regex only when the literal prefilter saw one of them. Conservative: where
+ * it is unsure, it returns nothing and the rule must declare {@code literals}.
+ */
+final class Literals {
+  static final int MIN_LENGTH = 3;
+
+  private Literals() {}
+
+  /** Returns one required literal per top-level alternative, or an empty list when one has none. */
+  static List<String> required(String regex) {
+    List<String> alternatives = splitTopLevel(regex);
+    List<String> out = new ArrayList<>();
+    for (String alt : alternatives) {
+      List<String> best = requiredOfSequence(alt);
+      if (best.isEmpty()) {
+        return List.of();
+      }
+      for (String b : best) {
+        out.add(b.toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  /** The best set of literals for a sequence: its longest literal run, or a required group's alternatives. */
+  private static List<String> requiredOfSequence(String alt) {
+    List<List<String>> sets = new ArrayList<>();
+    String single = longestRequired(alt, sets);
+    List<String> best = single == null || single.length() < MIN_LENGTH ? List.of() : List.of(single);
+    int bestScore = best.isEmpty() ? 0 : single.length();
+    for (List<String> set : sets) {
+      int score = set.stream().mapToInt(String::length).min().orElse(0);
+      if (score >= MIN_LENGTH && score > bestScore) {
+        best = set;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private static List<String> splitTopLevel(String regex) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        parts.add(regex.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(regex.substring(start));
+    return parts;
+  }
+
+  /** Longest run of literal characters that every match of {@code alt} (no top-level |) contains. */
+  private static String longestRequired(String alt, List<List<String>> sets) {
+    String best = null;
+    StringBuilder run = new StringBuilder();
+    int i = 0;
+    int n = alt.length();
+    while (i < n) {
+      char c = alt.charAt(i);
+      String lit = null;
+      int next = i + 1;
+      if (c == '\\') {
+        if (i + 1 >= n) {
+          break;
+        }
+        char e = alt.charAt(i + 1);
+        next = i + 2;
+        if ("dDsSwWbBAZzGRhHvVXkpPQEuxc0123456789".indexOf(e) >= 0 || Character.isLetterOrDigit(e)) {
+          if (e == 'Q') {
+            return null; // quoting: leave it to the author
+          }
+          lit = null;
+        } else {
+          lit = String.valueOf(e);
+        }
+      } else if (c == '[') {
+        next = skipClass(alt, i);
+      } else if (c == '(') {
+        int close = matchParen(alt, i);
+        String inner = alt.substring(i + 1, close);
+        next = close + 1;
+        boolean optional = next < n && isOptionalQuantifier(alt, next);
+        if (inner.startsWith("?")) {
+          if (inner.startsWith("?:") || inner.startsWith("?<") && !inner.startsWith("?<=") && !inner.startsWith("?<!")) {
+            inner = inner.startsWith("?:") ? inner.substring(2) : inner.substring(inner.indexOf('>') + 1);
+          } else if (inner.matches("\\?[a-zA-Z-]+") ) {
+            inner = ""; // inline flags such as (?i)
+          } else {
+            inner = ""; // look-around: not part of the match
+          }
+        }
+        best = longer(best, run.toString());
+        run.setLength(0);
+        if (!optional && !inner.isEmpty()) {
+          List<String> innerAlts = splitTopLevel(inner);
+          if (innerAlts.size() == 1) {
+            best = longer(best, longestRequired(inner, sets));
+          } else {
+            List<String> set = required(inner);
+            if (!set.isEmpty()) {
+              sets.add(set);
+            }
+          }
+        }
+        next = skipQuantifier(alt, next);
+        i = next;
+        continue;
+      } else if (".^$".indexOf(c) >= 0) {
+        lit = null;
+      } else if ("*+?{".indexOf(c) >= 0) {
+        // a quantifier applying to something already ended the run
+        next = skipQuantifier(alt, i);
+        i = next;
+        best = longer(best, run.toString());
+        run.setLength(0);
+        continue;
+      } else {
+        lit = String.valueOf(c);
+      }
+      if (lit == null) {
+        best = longer(best, run.toString());
+        run.setLength(0);
+        i = skipQuantifier(alt, next);
+        continue;
+      }
+      if (next < n && isOptionalQuantifier(alt, next)) {
+        best = longer(best, run.toString());
+        run.setLength(0);
+        i = skipQuantifier(alt, next);
+        continue;
+      }
+      if (next < n && (alt.charAt(next) == '+' || alt.charAt(next) == '{')) {
+        run.append(lit);
+        best = longer(best, run.toString());
+        run.setLength(0);
+        i = skipQuantifier(alt, next);
+        continue;
+      }
+      run.append(lit);
+      i = next;
+    }
+    return longer(best, run.toString());
+  }
+
+  private static boolean isOptionalQuantifier(String s, int i) {
+    char q = s.charAt(i);
+    return q == '?' || q == '*' || (q == '{' && i + 1 < s.length() && s.charAt(i + 1) == '0');
+  }
+
+  private static int skipQuantifier(String s, int i) {
+    if (i >= s.length()) {
+      return i;
+    }
+    char q = s.charAt(i);
+    if (q == '?' || q == '*' || q == '+') {
+      i++;
+    } else if (q == '{') {
+      int close = s.indexOf('}', i);
+      i = close < 0 ? s.length() : close + 1;
+    } else {
+      return i;
+    }
+    if (i < s.length() && (s.charAt(i) == '?' || s.charAt(i) == '+')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int skipClass(String s, int i) {
+    int j = i + 1;
+    if (j < s.length() && s.charAt(j) == '^') {
+      j++;
+    }
+    if (j < s.length() && s.charAt(j) == ']') {
+      j++;
+    }
+    while (j < s.length() && s.charAt(j) != ']') {
+      if (s.charAt(j) == '\\') {
+        j++;
+      }
+      j++;
+    }
+    return Math.min(s.length(), j + 1);
+  }
+
+  private static int matchParen(String s, int i) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int j = i; j < s.length(); j++) {
+      char c = s.charAt(j);
+      if (c == '\\') {
+        j++;
+      } else if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0) {
+          return j;
+        }
+      }
+    }
+    return s.length() - 1;
+  }
+
+  private static String longer(String a, String b) {
+    if (b == null || b.isBlank()) {
+      return a;
+    }
+    String t = b.strip().length() >= MIN_LENGTH ? b : b;
+    if (a == null || t.length() > a.length()) {
+      return t;
+    }
+    return a;
+  }
+}

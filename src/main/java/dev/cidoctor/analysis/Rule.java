@@ -1,0 +1,40 @@
+package dev.cidoctor.analysis;
+
+import dev.cidoctor.model.Category;
+import dev.cidoctor.model.Severity;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One entry of the knowledge base, compiled: the line patterns that recognise a failure, what it is
+ * (category, severity, whether a rerun could pass), and the summary and fix to show, whose
+ * {@code {name}} placeholders take the named captures of the patterns.
+ */
+public record Rule(
+    String id,
+    String source,
+    Category category,
+    Severity severity,
+    boolean transientFailure,
+    int priority,
+    List<Pattern> patterns,
+    Pattern unless,
+    List<String> literals,
+    LineCondition requires,
+    int contextBefore,
+    int contextAfter,
+    Pattern contextUntil,
+    boolean primaryIsRequired,
+    boolean pickLast,
+    boolean collectTests,
+    String summary,
+    String suggestion) {
+
+  /** A second line that must (or must not) appear within {@code within} lines before or after the match. */
+  public record LineCondition(Pattern pattern, int within, boolean after, boolean negated) {}
+
+  public Rule {
+    patterns = List.copyOf(patterns);
+    literals = List.copyOf(literals);
+  }
+}

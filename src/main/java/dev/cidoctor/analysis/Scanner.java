@@ -1,0 +1,310 @@
+package dev.cidoctor.analysis;
+
+import dev.cidoctor.logs.LineSink;
+import dev.cidoctor.logs.LineText;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One pass over a log: segments it into steps, notes failure markers, and keeps the lines that may
+ * explain the failure (rule matches and high-scoring lines) with the lines around them. Memory is
+ * bounded by the number of candidates kept, not by the size of the log.
+ */
+final class Scanner implements LineSink {
+  static final int MAX_REQUIRES_WINDOW = 30;
+  static final int MAX_CONTEXT_BEFORE = 10;
+  static final int MAX_CONTEXT_AFTER = 30;
+  static final int MAX_STEPS = 5000;
+  static final int MAX_TESTS = 1000;
+  private static final int RING = 32;
+  private static final int KEYWORD_AFTER = 12;
+  private static final int KEYWORD_BEFORE = 3;
+  private static final Pattern GHA_EXIT = Pattern.compile("^##\\[error\\]Process completed with exit code (\\d+)");
+  private static final Pattern TRAVIS_EXIT = Pattern.compile("^The command \"(.*)\" exited with (\\d+)\\.");
+  private static final Pattern JENKINS_EXIT = Pattern.compile("^ERROR: script returned exit code (\\d+)");
+  private static final Pattern GITLAB_SECTION = Pattern.compile("^section_start:\\d+:([\\w.\\-]+)");
+  private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)\\s*$");
+  private static final Pattern JOB_FAILED = Pattern.compile(
+      "^(?:ERROR: Job failed|Done\\. Your build exited with [1-9]|Finished: (?:FAILURE|ABORTED|UNSTABLE)"
+          + "|Build step '.*' marked build as failure|##\\[error\\]The operation was canceled"
+          + "|##\\[error\\]The job running on runner .* has exceeded the maximum execution time)");
+
+  private final KnowledgeBase kb;
+  private final int[] found;
+  private final int[] seenLiteral;
+  private final int[] seenRule;
+  private int stamp;
+
+  final List<Step> steps = new ArrayList<>();
+  final Set<String> tests = new LinkedHashSet<>();
+  long lines;
+  long jobFailLine = -1;
+  String jobFailText;
+  long budgetExceeded;
+  long decoded;
+  long ruleAttempts;
+
+  private final byte[][] ring = new byte[RING][];
+  private final int[] ringLen = new int[RING];
+  private final long[] ringNo = new long[RING];
+  private final List<Candidate> open = new ArrayList<>();
+
+  Scanner(KnowledgeBase kb) {
+    this.kb = kb;
+    this.found = new int[Math.max(16, kb.literalCount())];
+    this.seenLiteral = new int[kb.literalCount()];
+    this.seenRule = new int[Math.max(1, kb.rules.size())];
+    for (int i = 0; i < RING; i++) {
+      ring[i] = new byte[256];
+    }
+    steps.add(new Step(0, null, 1));
+  }
+
+  @Override
+  public void line(long number, byte[] bytes, int offset, int length, boolean truncated) {
+    lines = number;
+    stamp++;
+    int hits = kb.index.scan(bytes, offset, length, found, seenLiteral, stamp);
+    String text = null;
+    if (!open.isEmpty()) {
+      text = LineText.clean(bytes, offset, length);
+      decoded++;
+      for (Iterator<Candidate> it = open.iterator(); it.hasNext(); ) {
+        Candidate c = it.next();
+        c.after.add(new ContextLine(number, text));
+        if (c.after.size() >= c.afterWanted) {
+          it.remove();
+        }
+      }
+    }
+    if (hits > 0) {
+      if (text == null) {
+        text = LineText.clean(bytes, offset, length);
+        decoded++;
+      }
+      examine(number, text, hits);
+    }
+    remember(number, bytes, offset, length);
+  }
+
+  private void examine(long number, String text, int hits) {
+    boolean marker = false;
+    boolean keyword = false;
+    List<Rule> toTry = null;
+    for (int i = 0; i < hits; i++) {
+      int id = found[i];
+      if (id >= kb.firstMarker) {
+        marker = true;
+      } else if (id >= kb.firstKeyword) {
+        keyword = true;
+      } else {
+        for (int r : kb.rulesByLiteral[id]) {
+          if (seenRule[r] != stamp) {
+            seenRule[r] = stamp;
+            if (toTry == null) {
+              toTry = new ArrayList<>(4);
+            }
+            toTry.add(kb.rules.get(r));
+          }
+        }
+      }
+    }
+    if (marker && structure(number, text)) {
+      return;
+    }
+    List<RuleHit> ruleHits = toTry == null ? List.of() : match(toTry, text);
+    int score = keyword ? Heuristics.score(text) : 0;
+    if (score <= 0 && ruleHits.isEmpty()) {
+      return;
+    }
+    int wantAfter = KEYWORD_AFTER;
+    int wantBefore = KEYWORD_BEFORE;
+    for (RuleHit h : ruleHits) {
+      Rule r = h.rule();
+      wantAfter = Math.max(wantAfter, r.contextAfter());
+      wantBefore = Math.max(wantBefore, r.contextBefore());
+      if (r.requires() != null) {
+        if (r.requires().after()) {
+          wantAfter = Math.max(wantAfter, r.requires().within());
+        } else {
+          wantBefore = Math.max(wantBefore, r.requires().within());
+        }
+      }
+      if (r.collectTests() && r.requires() == null) {
+        addTest(h.captures().get("test"));
+      }
+    }
+    Candidate c = new Candidate(number, text, current().index, score, ruleHits, before(number, wantBefore), wantAfter);
+    current().add(c);
+    open.add(c);
+  }
+
+  void addTest(String name) {
+    if (name != null && !name.isBlank() && tests.size() < MAX_TESTS) {
+      tests.add(name.strip());
+    }
+  }
+
+  private List<RuleHit> match(List<Rule> rules, String text) {
+    List<RuleHit> out = new ArrayList<>(2);
+    BoundedText bt = new BoundedText(text, BoundedText.DEFAULT_BUDGET);
+    for (Rule r : rules) {
+      ruleAttempts++;
+      try {
+        if (r.unless() != null) {
+          bt.reset(BoundedText.DEFAULT_BUDGET);
+          if (r.unless().matcher(bt).find()) {
+            continue;
+          }
+        }
+        for (Pattern p : r.patterns()) {
+          bt.reset(BoundedText.DEFAULT_BUDGET);
+          Matcher m = p.matcher(bt);
+          if (m.find()) {
+            out.add(new RuleHit(r, captures(m)));
+            break;
+          }
+        }
+      } catch (BoundedText.BudgetExceeded e) {
+        budgetExceeded++;
+      }
+    }
+    return out;
+  }
+
+  static Map<String, String> captures(Matcher m) {
+    Map<String, Integer> names = m.pattern().namedGroups();
+    Map<String, String> out = new HashMap<>();
+    for (Map.Entry<String, Integer> e : names.entrySet()) {
+      String v = m.group(e.getValue());
+      if (v != null) {
+        out.put(e.getKey(), v);
+      }
+    }
+    return out;
+  }
+
+  /** Handles a step or failure marker; returns true when the line is only structure. */
+  private boolean structure(long number, String text) {
+    String t = text;
+    if (t.startsWith("##[group]Run ")) {
+      startStep(number, t.substring("##[group]Run ".length()).strip());
+      return true;
+    }
+    if (t.startsWith("##[group]Post ")) {
+      startStep(number, t.substring("##[group]".length()).strip());
+      return true;
+    }
+    if (t.startsWith("Post job cleanup.")) {
+      startStep(number, "Post job cleanup");
+      return true;
+    }
+    if (t.startsWith("##[group]") || t.startsWith("##[endgroup]")) {
+      return true;
+    }
+    Matcher m = GHA_EXIT.matcher(t);
+    if (m.find()) {
+      failStep(number, t, Integer.parseInt(m.group(1)));
+      return true;
+    }
+    m = TRAVIS_EXIT.matcher(t);
+    if (m.find()) {
+      int code = Integer.parseInt(m.group(2));
+      if (code != 0) {
+        failStep(number, t, code);
+      }
+      return true;
+    }
+    m = JENKINS_EXIT.matcher(t);
+    if (m.find()) {
+      failStep(number, t, Integer.parseInt(m.group(1)));
+      return true;
+    }
+    m = JOB_FAILED.matcher(t);
+    if (m.find()) {
+      if (jobFailLine < 0) {
+        jobFailLine = number;
+        jobFailText = t;
+      }
+      return !t.startsWith("##[error]The job running") && !t.startsWith("##[error]The operation was canceled");
+    }
+    m = GITLAB_SECTION.matcher(t);
+    if (m.find()) {
+      startStep(number, m.group(1));
+      return true;
+    }
+    if (t.startsWith("section_end:") || t.startsWith("travis_fold:") || t.startsWith("travis_time:")) {
+      return true;
+    }
+    m = JENKINS_STAGE.matcher(t);
+    if (m.find()) {
+      startStep(number, m.group(1));
+      return true;
+    }
+    if (t.startsWith("$ ") && t.length() > 2) {
+      startStep(number, t.substring(2).strip());
+      return false;
+    }
+    return false;
+  }
+
+  private Step current() {
+    return steps.get(steps.size() - 1);
+  }
+
+  private void startStep(long number, String name) {
+    if (steps.size() >= MAX_STEPS) {
+      return;
+    }
+    current().close(number - 1);
+    String n = name.length() > 200 ? name.substring(0, 200) : name;
+    steps.add(new Step(steps.size(), n, number));
+  }
+
+  private void failStep(long number, String text, int code) {
+    Step s = current();
+    if (!s.failed()) {
+      s.failLine = number;
+      s.failText = text;
+      s.exitCode = code;
+    }
+  }
+
+  private void remember(long number, byte[] bytes, int offset, int length) {
+    int slot = (int) (number % RING);
+    if (ring[slot].length < length) {
+      ring[slot] = new byte[Math.max(length, ring[slot].length * 2)];
+    }
+    System.arraycopy(bytes, offset, ring[slot], 0, length);
+    ringLen[slot] = length;
+    ringNo[slot] = number;
+  }
+
+  private List<ContextLine> before(long number, int count) {
+    int n = (int) Math.min(count, Math.min(RING - 1, number - 1));
+    List<ContextLine> out = new ArrayList<>(n);
+    for (long k = number - n; k < number; k++) {
+      int slot = (int) (k % RING);
+      if (ringNo[slot] == k) {
+        out.add(new ContextLine(k, LineText.clean(ring[slot], 0, ringLen[slot])));
+      }
+    }
+    return out;
+  }
+
+  /** Ends the scan: closes the last step. */
+  void finish() {
+    Step last = current();
+    last.end = lines;
+    open.clear();
+    Arrays.fill(ring, null);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.cidoctor.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** A segment of the log (a GitHub step, GitLab section, Travis command, Jenkins stage) and its candidates. */
+final class Step {
+  private static final int KEEP = 400;
+  private static final int KEEP_QUIET = 40;
+
+  final int index;
+  final String name;
+  final long start;
+  long end;
+  long failLine = -1;
+  String failText;
+  int exitCode;
+  final List<Candidate> candidates = new ArrayList<>();
+  long dropped;
+
+  Step(int index, String name, long start) {
+    this.index = index;
+    this.name = name;
+    this.start = start;
+    this.end = start;
+  }
+
+  boolean failed() {
+    return failLine > 0;
+  }
+
+  void add(Candidate c) {
+    candidates.add(c);
+    if (candidates.size() >= 2 * KEEP) {
+      trim(KEEP);
+    }
+  }
+
+  /** Keeps the {@code keep} best candidates (ties: the later), in line order. */
+  void trim(int keep) {
+    if (candidates.size() <= keep) {
+      return;
+    }
+    List<Candidate> best = new ArrayList<>(candidates);
+    best.sort(Comparator.comparingInt(Candidate::rank).thenComparingLong(c -> c.line).reversed());
+    List<Candidate> kept = new ArrayList<>(best.subList(0, keep));
+    kept.sort(Comparator.comparingLong(c -> c.line));
+    dropped += candidates.size() - keep;
+    candidates.clear();
+    candidates.addAll(kept);
+  }
+
+  /** Called when the next step starts: a step that did not fail keeps only its strongest lines. */
+  void close(long lastLine) {
+    end = lastLine;
+    if (!failed()) {
+      trim(KEEP_QUIET);
+    }
+  }
+}

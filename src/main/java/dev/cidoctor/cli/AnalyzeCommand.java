@@ -1,0 +1,98 @@
+package dev.cidoctor.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cidoctor.analysis.Analyzer;
+import dev.cidoctor.config.Config;
+import dev.cidoctor.logs.LogDocument;
+import dev.cidoctor.logs.LogInputException;
+import dev.cidoctor.logs.LogInputs;
+import dev.cidoctor.model.Diagnosis;
+import dev.cidoctor.report.JsonReport;
+import dev.cidoctor.report.MarkdownReport;
+import dev.cidoctor.report.TextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cidoctor analyze LOG...}: diagnoses failed CI logs offline. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = {"Explains why a CI log failed: root cause, fix, severity and evidence lines.",
+        "LOG is a job log (GitHub Actions, GitLab, Travis, Jenkins, plain), a GitHub run-logs zip, or - for standard input."},
+    footer = {"", ExitCode.HELP})
+final class AnalyzeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log files, run-logs zips, or - for standard input.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, jsonl (one object per input per line) or markdown.")
+  Format format = Format.text;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show the reasoning trace (Thought / Action / Observation).")
+  boolean verbose;
+
+  @Option(names = "--rules", paramLabel = "PATH", description = "Extra rule file or folder of *.yaml rules (repeatable); adds to CIDOCTOR_RULES.")
+  List<Path> rules = new ArrayList<>();
+
+  boolean terminal;
+
+  @Override
+  public Integer call() {
+    if (inputs.size() > 1 && format != Format.jsonl) {
+      throw new UsageException("Several inputs need --format jsonl (one JSON object per line).");
+    }
+    Config config = Config.load(Path.of("."), System.getenv());
+    List<Path> all = new ArrayList<>(config.rulePaths());
+    all.addAll(rules);
+    Analyzer analyzer = Analyzer.withRules(all);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (format == Format.jsonl) {
+      int worst = ExitCode.OK;
+      for (String input : inputs) {
+        try {
+          out.println(JsonReport.line(JsonReport.toJson(analyzeAll(analyzer, input))));
+        } catch (LogInputException e) {
+          err.println("cidoctor: " + e.getMessage());
+          worst = ExitCode.INPUT;
+        }
+        out.flush();
+      }
+      return worst;
+    }
+    List<Diagnosis> jobs = analyzeAll(analyzer, inputs.get(0));
+    switch (format) {
+      case json -> {
+        ObjectNode node = JsonReport.toJson(jobs);
+        out.println(JsonReport.pretty(node));
+      }
+      case markdown -> out.print(MarkdownReport.render(jobs));
+      default -> out.print(new TextReport(terminal, verbose).render(jobs));
+    }
+    return ExitCode.OK;
+  }
+
+  static List<Diagnosis> analyzeAll(Analyzer analyzer, String input) {
+    List<Diagnosis> out = new ArrayList<>();
+    for (LogDocument doc : LogInputs.open(input)) {
+      try {
+        out.add(analyzer.analyze(doc));
+      } catch (IOException e) {
+        throw new LogInputException(input + (doc.entry() == null ? "" : " (" + doc.entry() + ")") + " cannot be read: "
+            + e.getMessage() + ".", e);
+      } catch (UncheckedIOException e) {
+        throw new LogInputException(input + " cannot be read: " + e.getCause().getMessage() + ".", e);
+      }
+    }
+    return out;
+  }
+}

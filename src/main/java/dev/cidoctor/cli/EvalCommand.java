@@ -1,0 +1,152 @@
+package dev.cidoctor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cidoctor.analysis.Analyzer;
+import dev.cidoctor.eval.Evaluation;
+import dev.cidoctor.eval.Metrics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cidoctor eval DIR}: measures the analyzer on labelled datasets next to two naive baselines. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Measures root-cause accuracy on labelled datasets (subfolders with labels.jsonl and logs/).",
+        "Metrics as in ../shared/corpus/README.md; baselines: tail (last 20 non-blank lines) and keywords",
+        "(last 20 lines matching error|fail|exception|fatal), newest first."},
+    footer = {"", ExitCode.HELP})
+final class EvalCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "A folder of datasets, or one dataset folder.")
+  Path root;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+  String format = "text";
+
+  @Option(names = "--split", paramLabel = "HALF",
+      description = "all (default), dev or holdout: projects split by the first hex digit of SHA-1(project), even = dev.")
+  String split = "all";
+
+  @Option(names = "--projects-from", paramLabel = "FILE", description = "Only the projects listed in FILE, one per line.")
+  Path projectsFrom;
+
+  @Option(names = "--dataset", paramLabel = "NAME", description = "Only this dataset (repeatable).")
+  List<String> datasets = new ArrayList<>();
+
+  @Option(names = "--details", paramLabel = "FILE", description = "Also write one JSON line per log (evidence, labels, verdicts) to FILE.")
+  Path details;
+
+  @Option(names = "--rules", paramLabel = "PATH", description = "Extra rule file or folder (repeatable).")
+  List<Path> rules = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    Predicate<String> filter = projectFilter();
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("--format must be text or json, not '" + format + "'.");
+    }
+    Evaluation eval = new Evaluation(Analyzer.withRules(rules));
+    List<Evaluation.Result> results;
+    if (details != null) {
+      try (Writer w = Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {
+        results = eval.run(root, filter, new HashSet<>(datasets), d -> {
+          try {
+            w.write(JSON.writeValueAsString(d) + "\n");
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+      }
+    } else {
+      results = eval.run(root, filter, new HashSet<>(datasets), null);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("json")) {
+      ArrayNode arr = JSON.createArrayNode();
+      for (Evaluation.Result r : results) {
+        ObjectNode o = arr.addObject();
+        o.put("dataset", r.dataset());
+        o.put("logs", Evaluation.logs(r.analyzer()));
+        o.set("cidoctor", json(r.analyzer()));
+        o.set("baseline_tail", json(r.tail()));
+        o.set("baseline_keywords", json(r.keywords()));
+      }
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+      return ExitCode.OK;
+    }
+    out.println(String.format(Locale.ROOT, "%-24s %-9s %5s %6s %6s %6s %6s %6s %6s %6s %6s", "dataset", "method", "logs",
+        "top1", "hit", "prec", "recall", "f1", "cat", "tests", "ev_med"));
+    for (Evaluation.Result r : results) {
+      row(out, r.dataset(), "cidoctor", r.analyzer());
+      row(out, "", "tail", r.tail());
+      row(out, "", "keywords", r.keywords());
+    }
+    return ExitCode.OK;
+  }
+
+  private Predicate<String> projectFilter() throws IOException {
+    Predicate<String> p = switch (split) {
+      case "all" -> x -> true;
+      case "dev" -> Evaluation::inDevHalf;
+      case "holdout" -> x -> !Evaluation.inDevHalf(x);
+      default -> throw new UsageException("--split must be all, dev or holdout, not '" + split + "'.");
+    };
+    if (projectsFrom != null) {
+      if (!Files.isRegularFile(projectsFrom)) {
+        throw new UsageException("--projects-from names " + projectsFrom + ", which is not a file.");
+      }
+      Set<String> keep = new HashSet<>();
+      for (String l : Files.readAllLines(projectsFrom, StandardCharsets.UTF_8)) {
+        if (!l.isBlank()) {
+          keep.add(l.strip());
+        }
+      }
+      p = p.and(keep::contains);
+    }
+    return p;
+  }
+
+  private static ObjectNode json(Metrics m) {
+    ObjectNode o = JSON.createObjectNode();
+    for (Map.Entry<String, Double> e : Evaluation.row(m).entrySet()) {
+      if (e.getValue() == null) {
+        o.putNull(e.getKey());
+      } else {
+        o.put(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0);
+      }
+    }
+    return o;
+  }
+
+  private static void row(PrintWriter out, String dataset, String method, Metrics m) {
+    Map<String, Double> r = Evaluation.row(m);
+    out.println(String.format(Locale.ROOT, "%-24s %-9s %5d %6s %6s %6s %6s %6s %6s %6s %6s", dataset, method,
+        Evaluation.logs(m), f(r.get("top1")), f(r.get("hit")), f(r.get("precision")), f(r.get("recall")), f(r.get("f1")),
+        method.equals("cidoctor") ? f(r.get("category_acc")) : "", method.equals("cidoctor") ? f(r.get("failed_tests_recall")) : "",
+        f(r.get("median_evidence_lines"))));
+  }
+
+  private static String f(Double d) {
+    return d == null ? "-" : String.format(Locale.ROOT, "%.2f", d);
+  }
+}

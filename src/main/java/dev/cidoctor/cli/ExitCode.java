@@ -1,0 +1,20 @@
+package dev.cidoctor.cli;
+
+/** The process exit codes, documented in {@code --help}. */
+final class ExitCode {
+  static final int OK = 0;
+  static final int INTERNAL = 1;
+  static final int USAGE = 2;
+  static final int INPUT = 3;
+  static final int CONFIG = 5;
+
+  static final String HELP = """
+      Exit codes:
+        0  diagnosed (or, for eval and rules, completed)
+        1  internal error (a bug: please report it with the command line)
+        2  usage error (unknown option, missing argument)
+        3  unreadable input (missing path, directory, empty, binary, corrupt or oversized zip)
+        5  invalid configuration or rule file""";
+
+  private ExitCode() {}
+}

@@ -1,0 +1,99 @@
+package dev.cidoctor.cli;
+
+import dev.cidoctor.analysis.RuleLoadException;
+import dev.cidoctor.config.ConfigException;
+import dev.cidoctor.logs.LogInputException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStreamWriter;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code cidoctor analyze|eval|rules|bench}. */
+@Command(name = "cidoctor", mixinStandardHelpOptions = true, version = "cidoctor 0.1.0",
+    description = "Explains why a CI build failed and how to fix it, offline.",
+    subcommands = {AnalyzeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", ExitCode.HELP})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'cidoctor analyze LOG'.");
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    int code = run(args, out, err, System.console() != null && System.getenv("NO_COLOR") == null);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs a command line with the given streams and returns the exit code; never throws. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.getCommandSpec().usageMessage().width(100);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      Object cmd = sub.getCommand();
+      if (cmd instanceof AnalyzeCommand a) {
+        a.terminal = terminal;
+      }
+    }
+    cl.setExitCodeExceptionMapper(Main::exitCode);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("cidoctor: " + ex.getMessage());
+      err.println("Try 'cidoctor " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+      return ExitCode.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      err.println("cidoctor: " + sentence(ex));
+      return exitCode(ex);
+    });
+    int code = cl.execute(args);
+    out.flush();
+    return code;
+  }
+
+  static int exitCode(Throwable ex) {
+    if (ex instanceof LogInputException) {
+      return ExitCode.INPUT;
+    }
+    if (ex instanceof RuleLoadException || ex instanceof ConfigException) {
+      return ExitCode.CONFIG;
+    }
+    if (ex instanceof CommandLine.ParameterException || ex instanceof UsageException) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  static String sentence(Throwable ex) {
+    if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException) {
+      return ex.getMessage();
+    }
+    if (ex instanceof RuleLoadException r) {
+      StringBuilder sb = new StringBuilder("The rules have " + r.problems().size() + " problem"
+          + (r.problems().size() == 1 ? "" : "s") + ":");
+      for (String p : r.problems()) {
+        sb.append("\n  ").append(p);
+      }
+      return sb.toString();
+    }
+    if (ex instanceof UncheckedIOException u) {
+      return "Cannot read input: " + u.getCause().getMessage() + ".";
+    }
+    if (ex instanceof OutOfMemoryError) {
+      return "Ran out of memory; this is a bug for a streaming analyzer, please report it with the input size.";
+    }
+    return "Internal error (" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+        + "); please report it with the command line.";
+  }
+}

@@ -1,0 +1,105 @@
+package dev.cidoctor.report;
+
+import dev.cidoctor.model.Diagnosis;
+import dev.cidoctor.model.Evidence;
+import dev.cidoctor.model.ReasoningStep;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a diagnosis for a terminal, in the shape of the product brief's examples. */
+public final class TextReport {
+  private final boolean colour;
+  private final boolean verbose;
+
+  public TextReport(boolean colour, boolean verbose) {
+    this.colour = colour;
+    this.verbose = verbose;
+  }
+
+  public String render(List<Diagnosis> jobs) {
+    StringBuilder sb = new StringBuilder();
+    Diagnosis first = jobs.get(0);
+    sb.append(bold("Analyzing " + first.input())).append("\n\n");
+    if (jobs.size() > 1 || first.job() != null) {
+      sb.append("Jobs:\n");
+      for (int i = 0; i < jobs.size(); i++) {
+        Diagnosis d = jobs.get(i);
+        String state = d.primary() == null ? "no failure found" : "FAILED: " + d.category().wireName();
+        sb.append(i == jobs.size() - 1 ? "  \u2514\u2500 " : "  \u251c\u2500 ").append(d.job()).append(" (").append(state).append(")\n");
+      }
+      sb.append('\n');
+    }
+    for (Diagnosis d : jobs) {
+      if (jobs.size() > 1 && d.primary() == null) {
+        continue;
+      }
+      render(sb, d);
+    }
+    return sb.toString();
+  }
+
+  private void render(StringBuilder sb, Diagnosis d) {
+    if (d.job() != null) {
+      sb.append(bold("Job: " + d.job())).append('\n');
+    }
+    if (verbose) {
+      sb.append(bold("Reasoning:")).append("\n\n");
+      int i = 1;
+      for (ReasoningStep s : d.trace()) {
+        sb.append(i++).append(". Thought: ").append(s.thought()).append('\n');
+        sb.append("   Action: ").append(s.action()).append('\n');
+        sb.append("   Observation: ").append(s.observation()).append("\n\n");
+      }
+      sb.append(i).append(". Thought: Root cause found.\n   Answer: ").append(d.summary()).append("\n\n");
+    }
+    sb.append(colour("1;31", "Root Cause:")).append('\n');
+    sb.append("  ").append(d.summary()).append("\n\n");
+    if (d.failedStep() != null) {
+      sb.append("Failed step: ").append(d.failedStep()).append('\n');
+    }
+    if (!d.failedTests().isEmpty()) {
+      sb.append("Failed tests (").append(d.failedTests().size()).append("): ");
+      sb.append(String.join(", ", d.failedTests().stream().limit(10).toList()));
+      if (d.failedTests().size() > 10) {
+        sb.append(", ...");
+      }
+      sb.append('\n');
+    }
+    if (d.failedStep() != null || !d.failedTests().isEmpty()) {
+      sb.append('\n');
+    }
+    sb.append(colour("1;32", "Suggested Fix:")).append('\n');
+    for (String line : d.suggestion().split("\n", -1)) {
+      sb.append(line.isEmpty() ? "" : "  " + line).append('\n');
+    }
+    sb.append('\n');
+    if (!d.evidence().isEmpty()) {
+      sb.append(colour("1;33", "Evidence:")).append('\n');
+      int width = String.valueOf(d.evidence().stream().mapToLong(Evidence::line).max().orElse(1)).length();
+      boolean firstLine = true;
+      for (Evidence e : d.evidence()) {
+        String num = String.format(Locale.ROOT, "%" + width + "d", e.line());
+        String prefix = firstLine ? "> " : "  ";
+        sb.append("  ").append(prefix).append("Line ").append(num).append(": ");
+        sb.append(firstLine ? colour("1", e.text()) : e.text()).append('\n');
+        firstLine = false;
+      }
+      sb.append('\n');
+    }
+    sb.append("Severity: ").append(d.severity().wireName().toUpperCase(Locale.ROOT));
+    sb.append(" | Category: ").append(d.category().wireName());
+    sb.append(" | Transient: ").append(d.transientFailure() ? "yes (a rerun may pass)" : "no");
+    sb.append('\n');
+    sb.append("Rule: ").append(d.ruleId() == null ? "none (generic analysis)" : d.ruleId());
+    sb.append(" | Confidence: ").append(String.format(Locale.ROOT, "%.2f", d.confidence()));
+    sb.append(" | Fingerprint: ").append(d.fingerprint()).append("\n\n");
+  }
+
+  private String bold(String s) {
+    return colour("1", s);
+  }
+
+  private String colour(String code, String s) {
+    return colour ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Renders diagnoses for people and programs: terminal text (colour only on a terminal), JSON
+ * ({@code cidoctor.diagnosis/v1}), JSON Lines and Markdown. Depends on {@code model} and Jackson.
+ */
+package dev.cidoctor.report;
