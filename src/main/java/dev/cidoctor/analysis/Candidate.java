@@ -13,6 +13,8 @@ final class Candidate {
   final List<ContextLine> before;
   final List<ContextLine> after = new ArrayList<>();
   int afterWanted;
+  /** Taken from the lines before a failure marker because no line scored as an error. */
+  boolean fromTail;
 
   Candidate(long line, String text, int step, int score, List<RuleHit> hits, List<ContextLine> before, int afterWanted) {
     this.line = line;

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  */
 final class Diagnoser {
   /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
-  static final int TARGET_EVIDENCE = 12;
+  static final int TARGET_EVIDENCE = 14;
+  /** Lines of an error block kept after its primary line. */
+  static final int BLOCK_LINES = 9;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
   private final Scanner scan;
@@ -54,6 +56,12 @@ final class Diagnoser {
       }
     }
     Choice choice = choose(scope, all);
+    if (choice == null || (scope != null && choice.candidate.step != scope.index)) {
+      Choice tail = fromTail(scope);
+      if (tail != null) {
+        choice = tail;
+      }
+    }
     traceSteps(scope, all, ruleLines, choice);
     if (choice == null) {
       return nothingFound(scope);
@@ -175,6 +183,27 @@ final class Diagnoser {
     return best;
   }
 
+  /**
+   * For a failing step that printed no error-like line: the last paragraph before its failure marker,
+   * which is where a command says why it stopped ("No Rakefile found", "R CMD check failed").
+   */
+  private Choice fromTail(Step scope) {
+    List<ContextLine> tail = scope != null && scope.failed() ? scope.tail : scan.jobFailTail;
+    if (tail.isEmpty()) {
+      return null;
+    }
+    int from = tail.size() - 1;
+    while (from > 0 && tail.get(from).line() - tail.get(from - 1).line() <= 2 && tail.size() - from < 8) {
+      from--;
+    }
+    ContextLine first = tail.get(from);
+    Candidate c = new Candidate(first.line(), first.text(), scope == null ? scan.steps.size() - 1 : scope.index, 1,
+        List.of(), List.of(), 0);
+    c.after.addAll(tail.subList(from + 1, tail.size()));
+    c.fromTail = true;
+    return new Choice(c, null, first);
+  }
+
   /** Returns the primary line when the rule's multi-line condition holds for this candidate, else null. */
   private ContextLine checkRequires(Candidate c, RuleHit h) {
     Rule.LineCondition req = h.rule().requires();
@@ -233,17 +262,12 @@ final class Diagnoser {
         }
         lines.put(l.line(), l.text());
       }
-    } else {
-      long from = Math.max(c.line, choice.primary.line());
+    } else if (c.fromTail) {
       for (ContextLine l : c.after) {
-        if (l.line() <= from) {
-          continue;
-        }
-        if (!Heuristics.continues(l.text()) || lines.size() >= 8) {
-          break;
-        }
         lines.put(l.line(), l.text());
       }
+    } else {
+      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES);
     }
     List<Candidate> others = new ArrayList<>();
     for (Candidate o : all) {
@@ -267,6 +291,29 @@ final class Diagnoser {
       }
     }
     return out;
+  }
+
+  /** Adds the lines after {@code from} that belong to the same error block: up to two blank lines or a marker end it. */
+  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max) {
+    int added = 0;
+    int blanks = 0;
+    for (ContextLine l : after) {
+      if (l.line() <= from) {
+        continue;
+      }
+      if (l.text().isBlank()) {
+        if (++blanks >= 2) {
+          break;
+        }
+        continue;
+      }
+      blanks = 0;
+      if (Heuristics.endsBlock(l.text()) || added >= max) {
+        break;
+      }
+      lines.put(l.line(), l.text());
+      added++;
+    }
   }
 
   private String stepName(Step scope, Candidate c) {

@@ -4,35 +4,48 @@ import java.util.regex.Pattern;
 
 /**
  * Scores a line by how much it looks like the reason a build failed, for logs no rule explains.
- * The weights come from the labelled corpus: error lines of compilers and test runners score high;
- * warnings, summaries that report zero failures, and the wrapper lines that only repeat an exit
- * code ("Process completed with exit code 1") score low, so the real error wins over them.
+ * A line that starts with an error marker (an exception name, {@code error:}, {@code FAILED}) or
+ * carries a compiler-style {@code file:line: error} scores highest; words such as "failed" or
+ * "cannot" anywhere score less; warnings, summaries reporting zero failures, stack frames, and the
+ * wrapper lines that only repeat an exit code ("Process completed with exit code 1") score lowest,
+ * so the real error wins over them.
  */
 final class Heuristics {
+  private static final Pattern LEADING = Pattern.compile(
+      "^(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)\\b"
+          + "|error\\b|ERROR\\b|Error\\b|FATAL\\b|[Ff]atal\\b|FAIL(?:ED|URE)?\\b|[Ff]ailed\\b|[Ff]ailure\\b|panic:|Traceback|[Aa]borted"
+          + "|Segmentation fault|[\u2717\u2716\u2718\u00d7]|ERR!|npm ERR|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
+  private static final Pattern LOCATED = Pattern.compile(
+      "\\w\\.\\w+[:(]\\d+(?:[:,]\\d+)?\\)?:?\\s*(?:fatal )?(?:error|Error|ERROR)\\b|\\berror(?:\\[E\\d+\\]| TS\\d+| CS\\d+| C\\d+| [A-Z]{2,}\\d+)\\b"
+          + "|^\\s*\\S+:\\d+:(?:\\d+:)? (?:error|undefined|fatal)");
   private static final Pattern STRONG = Pattern.compile(
-      "(?:^|[\\s:\\[(])(?:error|ERROR|Error)(?:\\[\\w+\\])?[:!\\]]|\\bERR!|^E\\s{2,}\\S|\\bFAILED\\b|\\bFAIL\\b|^FAIL|--- FAIL"
-          + "|\\bFAILURE\\b|\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b|Traceback \\(most recent call last\\)|^panic: |\\bfatal:"
-          + "|\\bFATAL\\b|Segmentation fault|undefined reference|[\u2717\u2716\u2718]|^\\s*\u00d7 |\\bAssertionError\\b");
+      "\\bERR!|\\bFAILED\\b|\\bFAIL\\b|--- FAIL|\\bFAILURE\\b|\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b|\\bpanic: |\\bfatal:"
+          + "|\\bFATAL\\b|Segmentation fault|undefined reference|[\u2717\u2716\u2718]|\\bAssertionError\\b|\\berror:|\\bERROR\\b|\\baborted!");
   private static final Pattern MEDIUM = Pattern.compile(
       "(?i)\\berror\\b|\\bfail(?:ed|s|ure)?\\b|exception|cannot |could not|couldn't|unable to|not found|no such file"
-          + "|permission denied|timed out|refused|killed|undefined|unresolved|no matching|conflict");
+          + "|permission denied|timed out|refused|killed|undefined|unresolved|no matching|conflict|abort");
   private static final Pattern WEAK = Pattern.compile(
       "(?i)invalid|missing|unexpected|expected|assert|violation|mismatch|differ|incorrect|broken|problem|denied");
   private static final Pattern NOISE = Pattern.compile(
-      "(?i)warn(?:ing)?\\b|deprecat|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
+      "(?i)warn(?:ing)?\\b|deprecat|\\b(?:x?fail(?:ed|ures?)?|errors?)\\s*[:=]\\s*0\\b|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
           + "|(?:^|\\s)-W(?:error|no-)|error_reporting|ignore[_-]?errors?|continue-on-error|fail-fast|allow[_-]fail"
-          + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|stderr|\\bno errors?\\b|without errors"
-          + "|error-prone|onerror|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o)\\b|\\btest_\\w*(?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR))");
+          + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|\\bno errors?\\b|without errors"
+          + "|error-prone|onerror|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
+          + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"
+          + "|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)");
+  private static final Pattern FRAME = Pattern.compile(
+      "^\\s+at |^\\s+File \"|^\\s*\\.\\.\\. \\d+ more|^\\s+from |^\\s*#\\d+ 0x|^\\s+\\(\\w+\\) lib/|^\\s+\\d+: 0x");
   private static final Pattern WRAPPER = Pattern.compile(
-      "^##\\[error\\]Process completed with exit code|^The command \".*\" exited with \\d+\\.|^Done\\. Your build exited with"
+      "^##\\[error\\]Process completed with exit code|^The command \".*\" exited with \\d+\\.|\" exited with \\d+\\.$|^Done\\. Your build exited with"
           + "|^ERROR: Job failed|^Finished: |^Build step '.*' marked build as failure|^\\[ERROR\\] (?:-> \\[Help 1\\]|Re-run Maven"
           + "|To see the full stack trace|For more information about the errors|\\[Help 1\\]|After correcting the problems"
           + "|$)|^npm ERR! (?:A complete log of this run|\\s*$|Failed at the|This is probably not a problem|Tell the author"
-          + "|Exit status|errno \\d|code ELIFECYCLE)|^ERROR: script returned exit code|^Error: Process completed with exit code"
+          + "|Exit status|errno \\d|code ELIFECYCLE|[\\w@/.\\-]+ \\w+: `)|^ERROR: script returned exit code|^Error: Process completed with exit code"
           + "|^make(?:\\[\\d+\\])?: \\*\\*\\* \\[.*\\] Error \\d|^error Command failed with exit code|^info Visit https"
-          + "|^Error: The process '.*' failed with exit code|^##\\[error\\]The process '.*' failed with exit code"
-          + "|^\\s*at |^\\s*\\.\\.\\. \\d+ more|^FAILURE: Build failed with an exception\\.|^BUILD FAILED|^\\[ERROR\\] BUILD FAILURE"
-          + "|^Error: Command failed|^\\*\\s*What went wrong:|^\\* Try:|^> Run with --|^\\s*$");
+          + "|^(?:##\\[error\\]|Error: )?The process '.*' failed with exit code|exited with (?:exit )?code \\d+\\.?$"
+          + "|^FAILURE: Build failed with an exception\\.|^BUILD FAILED|^\\[ERROR\\] BUILD FAILURE|^\\*\\*\\* Failed \\*\\*\\*"
+          + "|^Error: Command failed|^\\*\\s*What went wrong:|^\\* Try:|^> Run with --|^\\s*$|failed with exit code \\d+\\.?$"
+          + "|^##\\[error\\]Executing the custom container implementation failed|^\\[ERROR\\] Failed to execute goal .*-> \\[Help 1\\]$");
 
   private Heuristics() {}
 
@@ -42,40 +55,60 @@ final class Heuristics {
     if (t.isEmpty() || t.length() > 2000) {
       return 0;
     }
-    BoundedText bt = new BoundedText(t, BoundedText.DEFAULT_BUDGET);
+    BoundedText bt = new BoundedText(text, BoundedText.DEFAULT_BUDGET);
     try {
-      if (WRAPPER.matcher(bt).find()) {
+      if (find(FRAME, bt)) {
+        return 0;
+      }
+      bt = new BoundedText(t.startsWith("##[error]") ? t.substring(9) : t, BoundedText.DEFAULT_BUDGET);
+      if (find(WRAPPER, new BoundedText(t, BoundedText.DEFAULT_BUDGET))) {
         return 1;
       }
-      bt.reset(BoundedText.DEFAULT_BUDGET);
       int s = 0;
-      if (STRONG.matcher(bt).find()) {
+      if (find(LEADING, bt)) {
+        s += 50;
+      }
+      if (find(LOCATED, bt)) {
         s += 40;
       }
-      bt.reset(BoundedText.DEFAULT_BUDGET);
-      if (MEDIUM.matcher(bt).find()) {
-        s += 20;
+      if (find(STRONG, bt)) {
+        s += 25;
       }
-      bt.reset(BoundedText.DEFAULT_BUDGET);
-      if (s == 0 && WEAK.matcher(bt).find()) {
+      if (find(MEDIUM, bt)) {
+        s += 15;
+      }
+      if (s == 0 && find(WEAK, bt)) {
         s += 8;
       }
       if (s == 0) {
         return 0;
       }
-      bt.reset(BoundedText.DEFAULT_BUDGET);
-      if (NOISE.matcher(bt).find()) {
+      if (find(NOISE, bt)) {
+        s -= 45;
+      }
+      if (t.startsWith("##[warning]")) {
         s -= 30;
       }
-      if (t.startsWith("##[error]")) {
-        s += 15;
-      } else if (t.startsWith("##[warning]")) {
-        s -= 20;
+      if (text.startsWith("    ") && !t.startsWith("E ") && s < 90) {
+        s -= 10; // indented: usually detail or code under a header
       }
       return Math.max(s, 1);
     } catch (BoundedText.BudgetExceeded e) {
       return 1;
     }
+  }
+
+  private static boolean find(Pattern p, BoundedText bt) {
+    bt.reset(BoundedText.DEFAULT_BUDGET);
+    return p.matcher(bt).find();
+  }
+
+  /** Says whether a line ends the block of an error: a step or fold marker, a prompt, an exit-code line. */
+  static boolean endsBlock(String text) {
+    String t = text.strip();
+    return t.startsWith("travis_") || t.startsWith("##[group]") || t.startsWith("##[endgroup]") || t.startsWith("section_")
+        || t.startsWith("$ ") || t.startsWith("The command \"") || t.startsWith("##[error]Process completed")
+        || t.startsWith("[Pipeline]") || t.startsWith("Done. Your build exited");
   }
 
   /** Says whether a line following an error continues it (stack frame, indented detail, caret). */

@@ -25,10 +25,12 @@ final class Scanner implements LineSink {
   static final int MAX_STEPS = 5000;
   static final int MAX_TESTS = 1000;
   private static final int RING = 32;
-  private static final int KEYWORD_AFTER = 12;
+  private static final int KEYWORD_AFTER = 16;
   private static final int KEYWORD_BEFORE = 3;
   private static final Pattern GHA_EXIT = Pattern.compile("^##\\[error\\]Process completed with exit code (\\d+)");
-  private static final Pattern TRAVIS_EXIT = Pattern.compile("^The command \"(.*)\" exited with (\\d+)\\.");
+  /** Travis: the command may span lines, so the marker can be just the end: {@code ...run-tests.sh" exited with 1.} */
+  private static final Pattern TRAVIS_EXIT = Pattern.compile(
+      "(?:^The command \"|\")(?:.*\")?\\s*(?:failed and )?exited with (\\d+)(?:\\.| during)");
   private static final Pattern JENKINS_EXIT = Pattern.compile("^ERROR: script returned exit code (\\d+)");
   private static final Pattern GITLAB_SECTION = Pattern.compile("^section_start:\\d+:([\\w.\\-]+)");
   private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)\\s*$");
@@ -48,6 +50,7 @@ final class Scanner implements LineSink {
   long lines;
   long jobFailLine = -1;
   String jobFailText;
+  List<ContextLine> jobFailTail = List.of();
   long budgetExceeded;
   long decoded;
   long ruleAttempts;
@@ -216,8 +219,9 @@ final class Scanner implements LineSink {
       return true;
     }
     m = TRAVIS_EXIT.matcher(t);
-    if (m.find()) {
-      int code = Integer.parseInt(m.group(2));
+    if ((t.startsWith("The command \"") || t.indexOf("\" exited with ") >= 0 || t.indexOf("failed and exited with") >= 0)
+        && m.find()) {
+      int code = Integer.parseInt(m.group(1));
       if (code != 0) {
         failStep(number, t, code);
       }
@@ -233,6 +237,7 @@ final class Scanner implements LineSink {
       if (jobFailLine < 0) {
         jobFailLine = number;
         jobFailText = t;
+        jobFailTail = tail(number, 0);
       }
       return !t.startsWith("##[error]The job running") && !t.startsWith("##[error]The operation was canceled");
     }
@@ -275,7 +280,25 @@ final class Scanner implements LineSink {
       s.failLine = number;
       s.failText = text;
       s.exitCode = code;
+      s.tail = tail(number, s.start);
     }
+  }
+
+  /** The last lines before {@code number} (down to {@code from}) that are neither blank nor structure. */
+  private List<ContextLine> tail(long number, long from) {
+    List<ContextLine> out = new ArrayList<>();
+    for (ContextLine l : before(number, RING - 1)) {
+      if (l.line() <= from) {
+        continue;
+      }
+      String t = l.text().strip();
+      if (t.isEmpty() || t.startsWith("travis_") || t.startsWith("section_") || t.startsWith("##[")
+          || t.startsWith("[Pipeline]")) {
+        continue;
+      }
+      out.add(l);
+    }
+    return out;
   }
 
   private void remember(long number, byte[] bytes, int offset, int length) {
