@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class Diagnoser {
   /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
   static final int TARGET_EVIDENCE = 14;
+  /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
+  static final int WEAK_SCORE = 40;
   /** Lines of an error block kept after its primary line. */
   static final int BLOCK_LINES = 9;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
@@ -56,7 +58,8 @@ final class Diagnoser {
       }
     }
     Choice choice = choose(scope, all);
-    if (choice == null || (scope != null && choice.candidate.step != scope.index)) {
+    if (choice == null || (scope != null && choice.candidate.step != scope.index)
+        || (choice.hit == null && choice.candidate.score < WEAK_SCORE)) {
       Choice tail = fromTail(scope);
       if (tail != null) {
         choice = tail;

@@ -14,7 +14,7 @@ final class Heuristics {
   private static final Pattern LEADING = Pattern.compile(
       "^(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)\\b"
           + "|error\\b|ERROR\\b|Error\\b|FATAL\\b|[Ff]atal\\b|FAIL(?:ED|URE)?\\b|[Ff]ailed\\b|[Ff]ailure\\b|panic:|Traceback|[Aa]borted"
-          + "|Segmentation fault|[\u2717\u2716\u2718\u00d7]|ERR!|npm ERR|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
+          + "|Segmentation fault|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
   private static final Pattern LOCATED = Pattern.compile(
       "\\w\\.\\w+[:(]\\d+(?:[:,]\\d+)?\\)?:?\\s*(?:fatal )?(?:error|Error|ERROR)\\b|\\berror(?:\\[E\\d+\\]| TS\\d+| CS\\d+| C\\d+| [A-Z]{2,}\\d+)\\b"
           + "|^\\s*\\S+:\\d+:(?:\\d+:)? (?:error|undefined|fatal)");
@@ -32,7 +32,7 @@ final class Heuristics {
           + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|\\bno errors?\\b|without errors"
           + "|error-prone|onerror|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
           + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"
-          + "|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)");
+          + "|Unable to find image .* locally|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)");
   private static final Pattern FRAME = Pattern.compile(
       "^\\s+at |^\\s+File \"|^\\s*\\.\\.\\. \\d+ more|^\\s+from |^\\s*#\\d+ 0x|^\\s+\\(\\w+\\) lib/|^\\s+\\d+: 0x");
   private static final Pattern WRAPPER = Pattern.compile(
@@ -63,6 +63,9 @@ final class Heuristics {
       bt = new BoundedText(t.startsWith("##[error]") ? t.substring(9) : t, BoundedText.DEFAULT_BUDGET);
       if (find(WRAPPER, new BoundedText(t, BoundedText.DEFAULT_BUDGET))) {
         return 1;
+      }
+      if (t.startsWith("npm ERR!")) {
+        return 5; // npm repeats the failure of the script it ran; rules name the npm errors that are causes
       }
       int s = 0;
       if (find(LEADING, bt)) {

@@ -59,6 +59,9 @@ final class Scanner implements LineSink {
   private final int[] ringLen = new int[RING];
   private final long[] ringNo = new long[RING];
   private final List<Candidate> open = new ArrayList<>();
+  private boolean inStepHeader;
+  /** A step header longer than this lost its ##[endgroup]; what follows is output again. */
+  private static final int MAX_HEADER_LINES = 400;
 
   Scanner(KnowledgeBase kb) {
     this.kb = kb;
@@ -122,6 +125,9 @@ final class Scanner implements LineSink {
     }
     if (marker && structure(number, text)) {
       return;
+    }
+    if (inStepHeader && number - current().start < MAX_HEADER_LINES) {
+      return; // GitHub echoes the step's script and env between ##[group]Run and ##[endgroup]: not output
     }
     List<RuleHit> ruleHits = toTry == null ? List.of() : match(toTry, text);
     int score = keyword ? Heuristics.score(text) : 0;
@@ -200,6 +206,7 @@ final class Scanner implements LineSink {
     String t = text;
     if (t.startsWith("##[group]Run ")) {
       startStep(number, t.substring("##[group]Run ".length()).strip());
+      inStepHeader = true;
       return true;
     }
     if (t.startsWith("##[group]Post ")) {
@@ -210,7 +217,11 @@ final class Scanner implements LineSink {
       startStep(number, "Post job cleanup");
       return true;
     }
-    if (t.startsWith("##[group]") || t.startsWith("##[endgroup]")) {
+    if (t.startsWith("##[endgroup]")) {
+      inStepHeader = false;
+      return true;
+    }
+    if (t.startsWith("##[group]")) {
       return true;
     }
     Matcher m = GHA_EXIT.matcher(t);
