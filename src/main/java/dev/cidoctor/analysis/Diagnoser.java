@@ -59,7 +59,7 @@ final class Diagnoser {
     }
     Choice choice = choose(scope, all);
     if (choice == null || (scope != null && choice.candidate.step != scope.index)
-        || (choice.hit == null && choice.candidate.score < WEAK_SCORE)) {
+        || (choice.hit == null && choice.candidate.finalScore() < WEAK_SCORE)) {
       Choice tail = fromTail(scope);
       if (tail != null) {
         choice = tail;
@@ -98,7 +98,7 @@ final class Diagnoser {
       summary = (step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
           + shorten(choice.primary.text().strip(), 200);
       suggestion = FallbackCategory.suggestion(category, step);
-      confidence = Math.min(0.6, 0.25 + choice.candidate.score / 200.0);
+      confidence = Math.min(0.6, 0.25 + choice.candidate.finalScore() / 400.0);
     }
     String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary.text());
     return new Diagnosis(input, job, category, severity, transientFailure, summary, suggestion,
@@ -140,7 +140,7 @@ final class Diagnoser {
         continue;
       }
       for (Candidate c : s.candidates) {
-        if (!c.hits.isEmpty() || c.score >= 40) {
+        if (!c.hits.isEmpty() || c.score >= 65) {
           best = s;
           break;
         }
@@ -174,8 +174,9 @@ final class Diagnoser {
           best = new Choice(c, h, primary);
         }
       }
-      if (c.score >= 20 || (inScope && c.score > 1)) {
-        long key = (inScope ? 3L : 1L) << 40 | ((long) Math.min(c.score, 99) << 32)
+      int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
+      if (score >= 20 || (inScope && score > 1)) {
+        long key = (inScope ? 3L : 1L) << 40 | ((long) Math.min(score, 255) << 32)
             | (0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
           bestKey = key;
@@ -275,7 +276,7 @@ final class Diagnoser {
     List<Candidate> others = new ArrayList<>();
     for (Candidate o : all) {
       if ((scope == null || o.step == scope.index) && o != c && !lines.containsKey(o.line)
-          && (!o.hits.isEmpty() || o.score >= 40)) {
+          && (!o.hits.isEmpty() || (o.score >= 15 && o.finalScore() >= 40))) {
         others.add(o);
       }
     }

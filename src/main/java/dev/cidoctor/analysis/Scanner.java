@@ -130,11 +130,11 @@ final class Scanner implements LineSink {
       return; // GitHub echoes the step's script and env between ##[group]Run and ##[endgroup]: not output
     }
     List<RuleHit> ruleHits = toTry == null ? List.of() : match(toTry, text);
-    int score = keyword ? Heuristics.score(text) : 0;
+    int score = keyword ? Heuristics.quick(text) : 0;
     if (score <= 0 && ruleHits.isEmpty()) {
       return;
     }
-    int wantAfter = KEYWORD_AFTER;
+    int wantAfter = score >= 65 ? KEYWORD_AFTER : 6;
     int wantBefore = KEYWORD_BEFORE;
     for (RuleHit h : ruleHits) {
       Rule r = h.rule();
