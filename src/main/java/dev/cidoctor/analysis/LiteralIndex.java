@@ -15,14 +15,14 @@ import java.util.Map;
  * decoded or matched against a regex.
  */
 final class LiteralIndex {
-  private final int[] byteClass = new int[256];
-  private final int classes;
+  final int[] byteClass = new int[256];
+  final int classes;
   /**
    * Transitions: {@code next[base + class]} is the base (state * classes) of the next state, bitwise
    * negated when that state ends a literal, so the hot loop needs one load and one sign test per byte.
    */
-  private final int[] next;
-  private final int[][] outputs; // state -> literal ids ending here (after failure-link merge)
+  final int[] next;
+  final int[][] outputs; // state -> literal ids ending here (after failure-link merge)
   private final int literalCount;
 
   LiteralIndex(List<String> literals) {
@@ -136,15 +136,19 @@ final class LiteralIndex {
     return count;
   }
 
-  private static int skipEscape(byte[] b, int i, int end) {
+  /** Returns the index of the last byte of the escape sequence at {@code i}; never passes a line end. */
+  static int skipEscape(byte[] b, int i, int end) {
     if (i + 1 < end && b[i + 1] == '[') {
       int j = i + 2;
       while (j < end && (b[j] < '@' || b[j] > '~')) {
+        if (b[j] == '\n' || b[j] == '\r') {
+          return j - 1;
+        }
         j++;
       }
-      return j;
+      return Math.min(j, end - 1);
     }
-    return Math.min(i + 1, end - 1);
+    return Math.min(i + 1, end - 1) > i && (b[i + 1] == '\n' || b[i + 1] == '\r') ? i : Math.min(i + 1, end - 1);
   }
 
   private static byte[] lower(byte[] k) {
