@@ -87,16 +87,16 @@ final class Diagnoser {
       category = rule.category();
       severity = rule.severity();
       transientFailure = rule.transientFailure();
-      summary = fill(rule.summary(), values);
-      suggestion = fill(rule.suggestion(), values);
+      summary = Redactor.redact(fill(rule.summary(), values));
+      suggestion = Redactor.redact(fill(rule.suggestion(), values));
       boolean inScope = scope == null || choice.candidate.step == scope.index;
       confidence = inScope ? Math.min(0.95, 0.7 + rule.priority() / 400.0) : 0.55;
     } else {
       category = FallbackCategory.infer(choice.primary.text(), step);
       severity = Severity.MEDIUM;
       transientFailure = false;
-      summary = (step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
-          + shorten(choice.primary.text().strip(), 200);
+      summary = Redactor.redact((step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
+          + shorten(choice.primary.text().strip(), 200));
       suggestion = FallbackCategory.suggestion(category, step);
       confidence = Math.min(0.6, 0.25 + choice.candidate.finalScore() / 400.0);
     }
@@ -108,9 +108,9 @@ final class Diagnoser {
   private Diagnosis nothingFound(Step scope) {
     List<Evidence> evidence = new ArrayList<>();
     if (scope != null && scope.failed()) {
-      evidence.add(new Evidence(entry, scope.failLine, scope.failText));
+      evidence.add(new Evidence(entry, scope.failLine, Redactor.redact(scope.failText)));
     } else if (scan.jobFailLine > 0) {
-      evidence.add(new Evidence(entry, scan.jobFailLine, scan.jobFailText));
+      evidence.add(new Evidence(entry, scan.jobFailLine, Redactor.redact(scan.jobFailText)));
     }
     String step = scope == null ? null : scope.name;
     String summary = evidence.isEmpty()
@@ -288,10 +288,10 @@ final class Diagnoser {
       lines.put(o.line, o.text);
     }
     List<Evidence> out = new ArrayList<>();
-    out.add(new Evidence(entry, choice.primary.line(), shorten(choice.primary.text(), 500)));
+    out.add(new Evidence(entry, choice.primary.line(), shorten(Redactor.redact(choice.primary.text()), 500)));
     for (Map.Entry<Long, String> e : lines.entrySet()) {
       if (e.getKey() != choice.primary.line() && out.size() < Diagnosis.MAX_EVIDENCE) {
-        out.add(new Evidence(entry, e.getKey(), shorten(e.getValue(), 500)));
+        out.add(new Evidence(entry, e.getKey(), shorten(Redactor.redact(e.getValue()), 500)));
       }
     }
     return out;
