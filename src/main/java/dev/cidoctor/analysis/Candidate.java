@@ -13,6 +13,8 @@ final class Candidate {
   final List<ContextLine> before;
   final List<ContextLine> after = new ArrayList<>();
   int afterWanted;
+  /** Taken from the lines before a failure marker because no line scored as an error. */
+  boolean fromTail;
 
   Candidate(long line, String text, int step, int score, List<RuleHit> hits, List<ContextLine> before, int afterWanted) {
     this.line = line;
@@ -22,6 +24,16 @@ final class Candidate {
     this.hits = hits;
     this.before = before;
     this.afterWanted = afterWanted;
+  }
+
+  private int refined = -1;
+
+  /** The full heuristic score, computed once and only for the candidates that compete. */
+  int finalScore() {
+    if (refined < 0) {
+      refined = Heuristics.refine(text, score);
+    }
+    return refined;
   }
 
   int rank() {

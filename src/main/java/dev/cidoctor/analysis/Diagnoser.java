@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
  */
 final class Diagnoser {
   /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
-  static final int TARGET_EVIDENCE = 12;
+  static final int TARGET_EVIDENCE = 14;
+  /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
+  static final int WEAK_SCORE = 40;
+  /** Lines of an error block kept after its primary line. */
+  static final int BLOCK_LINES = 9;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
   private final Scanner scan;
@@ -54,6 +58,13 @@ final class Diagnoser {
       }
     }
     Choice choice = choose(scope, all);
+    if (choice == null || (scope != null && choice.candidate.step != scope.index)
+        || (choice.hit == null && choice.candidate.finalScore() < WEAK_SCORE)) {
+      Choice tail = fromTail(scope);
+      if (tail != null) {
+        choice = tail;
+      }
+    }
     traceSteps(scope, all, ruleLines, choice);
     if (choice == null) {
       return nothingFound(scope);
@@ -76,18 +87,18 @@ final class Diagnoser {
       category = rule.category();
       severity = rule.severity();
       transientFailure = rule.transientFailure();
-      summary = fill(rule.summary(), values);
-      suggestion = fill(rule.suggestion(), values);
+      summary = Redactor.redact(fill(rule.summary(), values));
+      suggestion = Redactor.redact(fill(rule.suggestion(), values));
       boolean inScope = scope == null || choice.candidate.step == scope.index;
       confidence = inScope ? Math.min(0.95, 0.7 + rule.priority() / 400.0) : 0.55;
     } else {
       category = FallbackCategory.infer(choice.primary.text(), step);
       severity = Severity.MEDIUM;
       transientFailure = false;
-      summary = (step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
-          + shorten(choice.primary.text().strip(), 200);
+      summary = Redactor.redact((step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
+          + shorten(choice.primary.text().strip(), 200));
       suggestion = FallbackCategory.suggestion(category, step);
-      confidence = Math.min(0.6, 0.25 + choice.candidate.score / 200.0);
+      confidence = Math.min(0.6, 0.25 + choice.candidate.finalScore() / 400.0);
     }
     String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary.text());
     return new Diagnosis(input, job, category, severity, transientFailure, summary, suggestion,
@@ -97,9 +108,9 @@ final class Diagnoser {
   private Diagnosis nothingFound(Step scope) {
     List<Evidence> evidence = new ArrayList<>();
     if (scope != null && scope.failed()) {
-      evidence.add(new Evidence(entry, scope.failLine, scope.failText));
+      evidence.add(new Evidence(entry, scope.failLine, Redactor.redact(scope.failText)));
     } else if (scan.jobFailLine > 0) {
-      evidence.add(new Evidence(entry, scan.jobFailLine, scan.jobFailText));
+      evidence.add(new Evidence(entry, scan.jobFailLine, Redactor.redact(scan.jobFailText)));
     }
     String step = scope == null ? null : scope.name;
     String summary = evidence.isEmpty()
@@ -129,7 +140,7 @@ final class Diagnoser {
         continue;
       }
       for (Candidate c : s.candidates) {
-        if (!c.hits.isEmpty() || c.score >= 40) {
+        if (!c.hits.isEmpty() || c.score >= 65) {
           best = s;
           break;
         }
@@ -163,8 +174,9 @@ final class Diagnoser {
           best = new Choice(c, h, primary);
         }
       }
-      if (c.score >= 20 || (inScope && c.score > 1)) {
-        long key = (inScope ? 3L : 1L) << 40 | ((long) Math.min(c.score, 99) << 32)
+      int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
+      if (score >= 20 || (inScope && score > 1)) {
+        long key = (inScope ? 3L : 1L) << 40 | ((long) Math.min(score, 255) << 32)
             | (0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
           bestKey = key;
@@ -173,6 +185,27 @@ final class Diagnoser {
       }
     }
     return best;
+  }
+
+  /**
+   * For a failing step that printed no error-like line: the last paragraph before its failure marker,
+   * which is where a command says why it stopped ("No Rakefile found", "R CMD check failed").
+   */
+  private Choice fromTail(Step scope) {
+    List<ContextLine> tail = scope != null && scope.failed() ? scope.tail : scan.jobFailTail;
+    if (tail.isEmpty()) {
+      return null;
+    }
+    int from = tail.size() - 1;
+    while (from > 0 && tail.get(from).line() - tail.get(from - 1).line() <= 2 && tail.size() - from < 8) {
+      from--;
+    }
+    ContextLine first = tail.get(from);
+    Candidate c = new Candidate(first.line(), first.text(), scope == null ? scan.steps.size() - 1 : scope.index, 1,
+        List.of(), List.of(), 0);
+    c.after.addAll(tail.subList(from + 1, tail.size()));
+    c.fromTail = true;
+    return new Choice(c, null, first);
   }
 
   /** Returns the primary line when the rule's multi-line condition holds for this candidate, else null. */
@@ -233,22 +266,17 @@ final class Diagnoser {
         }
         lines.put(l.line(), l.text());
       }
-    } else {
-      long from = Math.max(c.line, choice.primary.line());
+    } else if (c.fromTail) {
       for (ContextLine l : c.after) {
-        if (l.line() <= from) {
-          continue;
-        }
-        if (!Heuristics.continues(l.text()) || lines.size() >= 8) {
-          break;
-        }
         lines.put(l.line(), l.text());
       }
+    } else {
+      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES);
     }
     List<Candidate> others = new ArrayList<>();
     for (Candidate o : all) {
       if ((scope == null || o.step == scope.index) && o != c && !lines.containsKey(o.line)
-          && (!o.hits.isEmpty() || o.score >= 40)) {
+          && (!o.hits.isEmpty() || (o.score >= 15 && o.finalScore() >= 40))) {
         others.add(o);
       }
     }
@@ -260,13 +288,36 @@ final class Diagnoser {
       lines.put(o.line, o.text);
     }
     List<Evidence> out = new ArrayList<>();
-    out.add(new Evidence(entry, choice.primary.line(), shorten(choice.primary.text(), 500)));
+    out.add(new Evidence(entry, choice.primary.line(), shorten(Redactor.redact(choice.primary.text()), 500)));
     for (Map.Entry<Long, String> e : lines.entrySet()) {
       if (e.getKey() != choice.primary.line() && out.size() < Diagnosis.MAX_EVIDENCE) {
-        out.add(new Evidence(entry, e.getKey(), shorten(e.getValue(), 500)));
+        out.add(new Evidence(entry, e.getKey(), shorten(Redactor.redact(e.getValue()), 500)));
       }
     }
     return out;
+  }
+
+  /** Adds the lines after {@code from} that belong to the same error block: up to two blank lines or a marker end it. */
+  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max) {
+    int added = 0;
+    int blanks = 0;
+    for (ContextLine l : after) {
+      if (l.line() <= from) {
+        continue;
+      }
+      if (l.text().isBlank()) {
+        if (++blanks >= 2) {
+          break;
+        }
+        continue;
+      }
+      blanks = 0;
+      if (Heuristics.endsBlock(l.text()) || added >= max) {
+        break;
+      }
+      lines.put(l.line(), l.text());
+      added++;
+    }
   }
 
   private String stepName(Step scope, Candidate c) {

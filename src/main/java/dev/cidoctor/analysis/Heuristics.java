@@ -4,78 +4,117 @@ import java.util.regex.Pattern;
 
 /**
  * Scores a line by how much it looks like the reason a build failed, for logs no rule explains.
- * The weights come from the labelled corpus: error lines of compilers and test runners score high;
- * warnings, summaries that report zero failures, and the wrapper lines that only repeat an exit
- * code ("Process completed with exit code 1") score low, so the real error wins over them.
+ * A line that starts with an error marker (an exception name, {@code error:}, {@code FAILED}) or
+ * carries a compiler-style {@code file:line: error} scores highest; words such as "failed" or
+ * "cannot" anywhere score less; warnings, summaries reporting zero failures, stack frames, and the
+ * wrapper lines that only repeat an exit code ("Process completed with exit code 1") score lowest,
+ * so the real error wins over them.
  */
 final class Heuristics {
+  private static final Pattern LEADING = Pattern.compile(
+      "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)\\b"
+          + "|error\\b|ERROR\\b|Error\\b|FATAL\\b|[Ff]atal\\b|FAIL(?:ED|URE)?\\b|[Ff]ailed\\b|[Ff]ailure\\b|panic:|Traceback|[Aa]borted"
+          + "|Segmentation fault|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
+  private static final Pattern LOCATED = Pattern.compile(
+      "\\w\\.\\w+[:(]\\d+(?:[:,]\\d+)?\\)?:?\\s*(?:fatal )?(?:error|Error|ERROR)\\b|\\berror(?:\\[E\\d+\\]| TS\\d+| CS\\d+| C\\d+| [A-Z]{2,}\\d+)\\b"
+          + "|^\\s*\\S+:\\d+:(?:\\d+:)? (?:error|undefined|fatal)");
   private static final Pattern STRONG = Pattern.compile(
-      "(?:^|[\\s:\\[(])(?:error|ERROR|Error)(?:\\[\\w+\\])?[:!\\]]|\\bERR!|^E\\s{2,}\\S|\\bFAILED\\b|\\bFAIL\\b|^FAIL|--- FAIL"
-          + "|\\bFAILURE\\b|\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b|Traceback \\(most recent call last\\)|^panic: |\\bfatal:"
-          + "|\\bFATAL\\b|Segmentation fault|undefined reference|[\u2717\u2716\u2718]|^\\s*\u00d7 |\\bAssertionError\\b");
-  private static final Pattern MEDIUM = Pattern.compile(
-      "(?i)\\berror\\b|\\bfail(?:ed|s|ure)?\\b|exception|cannot |could not|couldn't|unable to|not found|no such file"
-          + "|permission denied|timed out|refused|killed|undefined|unresolved|no matching|conflict");
-  private static final Pattern WEAK = Pattern.compile(
-      "(?i)invalid|missing|unexpected|expected|assert|violation|mismatch|differ|incorrect|broken|problem|denied");
+      "\\bERR!|\\bFAILED\\b|\\bFAIL\\b|--- FAIL|\\bFAILURE\\b|\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b|\\bpanic: |\\bfatal:"
+          + "|\\bFATAL\\b|Segmentation fault|undefined reference|[\u2717\u2716\u2718]|\\bAssertionError\\b|\\berror:|\\bERROR\\b|\\baborted!");
   private static final Pattern NOISE = Pattern.compile(
-      "(?i)warn(?:ing)?\\b|deprecat|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
+      "(?i)warn(?:ing)?\\b|deprecat|\\b(?:x?fail(?:ed|ures?)?|errors?)\\s*[:=]\\s*0\\b|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
           + "|(?:^|\\s)-W(?:error|no-)|error_reporting|ignore[_-]?errors?|continue-on-error|fail-fast|allow[_-]fail"
-          + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|stderr|\\bno errors?\\b|without errors"
-          + "|error-prone|onerror|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o)\\b|\\btest_\\w*(?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR))");
+          + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|\\bno errors?\\b|without errors"
+          + "|error-prone|onerror|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
+          + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"
+          + "|Unable to find image .* locally|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)");
+  /** Lines that only repeat that something failed, matched at the start of the line. */
   private static final Pattern WRAPPER = Pattern.compile(
-      "^##\\[error\\]Process completed with exit code|^The command \".*\" exited with \\d+\\.|^Done\\. Your build exited with"
-          + "|^ERROR: Job failed|^Finished: |^Build step '.*' marked build as failure|^\\[ERROR\\] (?:-> \\[Help 1\\]|Re-run Maven"
-          + "|To see the full stack trace|For more information about the errors|\\[Help 1\\]|After correcting the problems"
-          + "|$)|^npm ERR! (?:A complete log of this run|\\s*$|Failed at the|This is probably not a problem|Tell the author"
-          + "|Exit status|errno \\d|code ELIFECYCLE)|^ERROR: script returned exit code|^Error: Process completed with exit code"
-          + "|^make(?:\\[\\d+\\])?: \\*\\*\\* \\[.*\\] Error \\d|^error Command failed with exit code|^info Visit https"
-          + "|^Error: The process '.*' failed with exit code|^##\\[error\\]The process '.*' failed with exit code"
-          + "|^\\s*at |^\\s*\\.\\.\\. \\d+ more|^FAILURE: Build failed with an exception\\.|^BUILD FAILED|^\\[ERROR\\] BUILD FAILURE"
-          + "|^Error: Command failed|^\\*\\s*What went wrong:|^\\* Try:|^> Run with --|^\\s*$");
+      "##\\[error\\]Process completed with exit code|The command \".*\" exited with \\d+\\.|Done\\. Your build exited with"
+          + "|ERROR: Job failed|Finished: |Build step '.*' marked build as failure|\\[ERROR\\] (?:-> \\[Help 1\\]|Re-run Maven"
+          + "|To see the full stack trace|For more information about the errors|\\[Help 1\\]|After correcting the problems)"
+          + "|\\[ERROR\\]\\s*$|ERROR: script returned exit code|Error: Process completed with exit code"
+          + "|make(?:\\[\\d+\\])?: \\*\\*\\* \\[.*\\] Error \\d|error Command failed with exit code|info Visit https"
+          + "|(?:##\\[error\\]|Error: )?The process '.*' failed with exit code"
+          + "|FAILURE: Build failed with an exception\\.|BUILD FAILED|\\[ERROR\\] BUILD FAILURE|\\*\\*\\* Failed \\*\\*\\*"
+          + "|Error: Command failed|\\*\\s*What went wrong:|\\* Try:|> Run with --"
+          + "|##\\[error\\]Executing the custom container implementation failed|\\[ERROR\\] Failed to execute goal .*-> \\[Help 1\\]$");
+  /** Lines that only repeat an exit code, recognised by their end. */
+  private static final Pattern WRAPPER_END = Pattern.compile(
+      "(?:\" exited with \\d+|exited with (?:exit )?code \\d+|failed with exit code \\d+)\\.?$");
 
   private Heuristics() {}
 
-  /** Scores a cleaned line: 0 means not a candidate; higher is more likely the cause. */
-  static int score(String text) {
+  /**
+   * The cheap part of the score, computed for every line that holds an error keyword: 0 for stack
+   * frames, 1 for wrappers, 5 for npm's echo, 15 for a keyword anywhere, 65 for a line that starts
+   * with an error marker. {@link #refine} adds the costlier features later, for the few lines that
+   * compete to be the root cause.
+   */
+  static int quick(String text) {
     String t = text.strip();
-    if (t.isEmpty() || t.length() > 2000) {
+    if (t.isEmpty() || t.length() > 2000 || isFrame(text)) {
       return 0;
     }
-    BoundedText bt = new BoundedText(t, BoundedText.DEFAULT_BUDGET);
-    try {
-      if (WRAPPER.matcher(bt).find()) {
-        return 1;
-      }
-      bt.reset(BoundedText.DEFAULT_BUDGET);
-      int s = 0;
-      if (STRONG.matcher(bt).find()) {
-        s += 40;
-      }
-      bt.reset(BoundedText.DEFAULT_BUDGET);
-      if (MEDIUM.matcher(bt).find()) {
-        s += 20;
-      }
-      bt.reset(BoundedText.DEFAULT_BUDGET);
-      if (s == 0 && WEAK.matcher(bt).find()) {
-        s += 8;
-      }
-      if (s == 0) {
-        return 0;
-      }
-      bt.reset(BoundedText.DEFAULT_BUDGET);
-      if (NOISE.matcher(bt).find()) {
-        s -= 30;
-      }
-      if (t.startsWith("##[error]")) {
-        s += 15;
-      } else if (t.startsWith("##[warning]")) {
-        s -= 20;
-      }
-      return Math.max(s, 1);
-    } catch (BoundedText.BudgetExceeded e) {
+    if (WRAPPER.matcher(t).lookingAt() || (t.indexOf("xit") >= 0 && WRAPPER_END.matcher(t).find())) {
       return 1;
     }
+    if (t.startsWith("npm ERR!")) {
+      return 5; // npm repeats the failure of the script it ran; rules name the npm errors that are causes
+    }
+    String body = t.startsWith("##[error]") ? t.substring(9) : t;
+    return LEADING.matcher(body).lookingAt() ? 65 : 15;
+  }
+
+  /** The full score of a line whose quick score is {@code quick}: higher is more likely the cause. */
+  static int refine(String text, int quick) {
+    if (quick < 15) {
+      return quick;
+    }
+    String t = text.strip();
+    String body = t.startsWith("##[error]") ? t.substring(9) : t;
+    int s = quick;
+    try {
+      if (LOCATED.matcher(body).find()) {
+        s += 40;
+      }
+      if (STRONG.matcher(body).find()) {
+        s += 25;
+      }
+      if (NOISE.matcher(body).find()) {
+        s -= 45;
+      }
+    } catch (StackOverflowError e) {
+      return quick;
+    }
+    if (t.startsWith("##[warning]")) {
+      s -= 30;
+    }
+    if (text.startsWith("    ") && !t.startsWith("E ") && s < 90) {
+      s -= 10; // indented: usually detail or code under a header
+    }
+    return Math.max(s, 2);
+  }
+
+  private static boolean isFrame(String text) {
+    int i = 0;
+    int n = text.length();
+    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i == 0) {
+      return false;
+    }
+    return text.startsWith("at ", i) || text.startsWith("File \"", i) || text.startsWith("from ", i)
+        || (text.startsWith("... ", i) && text.endsWith(" more"));
+  }
+
+  /** Says whether a line ends the block of an error: a step or fold marker, a prompt, an exit-code line. */
+  static boolean endsBlock(String text) {
+    String t = text.strip();
+    return t.startsWith("travis_") || t.startsWith("##[group]") || t.startsWith("##[endgroup]") || t.startsWith("section_")
+        || t.startsWith("$ ") || t.startsWith("The command \"") || t.startsWith("##[error]Process completed")
+        || t.startsWith("[Pipeline]") || t.startsWith("Done. Your build exited");
   }
 
   /** Says whether a line following an error continues it (stack frame, indented detail, caret). */

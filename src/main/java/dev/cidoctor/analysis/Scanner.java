@@ -25,10 +25,12 @@ final class Scanner implements LineSink {
   static final int MAX_STEPS = 5000;
   static final int MAX_TESTS = 1000;
   private static final int RING = 32;
-  private static final int KEYWORD_AFTER = 12;
+  private static final int KEYWORD_AFTER = 16;
   private static final int KEYWORD_BEFORE = 3;
   private static final Pattern GHA_EXIT = Pattern.compile("^##\\[error\\]Process completed with exit code (\\d+)");
-  private static final Pattern TRAVIS_EXIT = Pattern.compile("^The command \"(.*)\" exited with (\\d+)\\.");
+  /** Travis: the command may span lines, so the marker can be just the end: {@code ...run-tests.sh" exited with 1.} */
+  private static final Pattern TRAVIS_EXIT = Pattern.compile(
+      "(?:^The command \"|\")(?:.*\")?\\s*(?:failed and )?exited with (\\d+)(?:\\.| during)");
   private static final Pattern JENKINS_EXIT = Pattern.compile("^ERROR: script returned exit code (\\d+)");
   private static final Pattern GITLAB_SECTION = Pattern.compile("^section_start:\\d+:([\\w.\\-]+)");
   private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)\\s*$");
@@ -48,6 +50,7 @@ final class Scanner implements LineSink {
   long lines;
   long jobFailLine = -1;
   String jobFailText;
+  List<ContextLine> jobFailTail = List.of();
   long budgetExceeded;
   long decoded;
   long ruleAttempts;
@@ -56,6 +59,9 @@ final class Scanner implements LineSink {
   private final int[] ringLen = new int[RING];
   private final long[] ringNo = new long[RING];
   private final List<Candidate> open = new ArrayList<>();
+  private boolean inStepHeader;
+  /** A step header longer than this lost its ##[endgroup]; what follows is output again. */
+  private static final int MAX_HEADER_LINES = 400;
 
   Scanner(KnowledgeBase kb) {
     this.kb = kb;
@@ -120,12 +126,15 @@ final class Scanner implements LineSink {
     if (marker && structure(number, text)) {
       return;
     }
+    if (inStepHeader && number - current().start < MAX_HEADER_LINES) {
+      return; // GitHub echoes the step's script and env between ##[group]Run and ##[endgroup]: not output
+    }
     List<RuleHit> ruleHits = toTry == null ? List.of() : match(toTry, text);
-    int score = keyword ? Heuristics.score(text) : 0;
+    int score = keyword ? Heuristics.quick(text) : 0;
     if (score <= 0 && ruleHits.isEmpty()) {
       return;
     }
-    int wantAfter = KEYWORD_AFTER;
+    int wantAfter = score >= 65 ? KEYWORD_AFTER : 6;
     int wantBefore = KEYWORD_BEFORE;
     for (RuleHit h : ruleHits) {
       Rule r = h.rule();
@@ -197,6 +206,7 @@ final class Scanner implements LineSink {
     String t = text;
     if (t.startsWith("##[group]Run ")) {
       startStep(number, t.substring("##[group]Run ".length()).strip());
+      inStepHeader = true;
       return true;
     }
     if (t.startsWith("##[group]Post ")) {
@@ -207,7 +217,11 @@ final class Scanner implements LineSink {
       startStep(number, "Post job cleanup");
       return true;
     }
-    if (t.startsWith("##[group]") || t.startsWith("##[endgroup]")) {
+    if (t.startsWith("##[endgroup]")) {
+      inStepHeader = false;
+      return true;
+    }
+    if (t.startsWith("##[group]")) {
       return true;
     }
     Matcher m = GHA_EXIT.matcher(t);
@@ -216,8 +230,9 @@ final class Scanner implements LineSink {
       return true;
     }
     m = TRAVIS_EXIT.matcher(t);
-    if (m.find()) {
-      int code = Integer.parseInt(m.group(2));
+    if ((t.startsWith("The command \"") || t.indexOf("\" exited with ") >= 0 || t.indexOf("failed and exited with") >= 0)
+        && m.find()) {
+      int code = Integer.parseInt(m.group(1));
       if (code != 0) {
         failStep(number, t, code);
       }
@@ -233,6 +248,7 @@ final class Scanner implements LineSink {
       if (jobFailLine < 0) {
         jobFailLine = number;
         jobFailText = t;
+        jobFailTail = tail(number, 0);
       }
       return !t.startsWith("##[error]The job running") && !t.startsWith("##[error]The operation was canceled");
     }
@@ -275,7 +291,25 @@ final class Scanner implements LineSink {
       s.failLine = number;
       s.failText = text;
       s.exitCode = code;
+      s.tail = tail(number, s.start);
     }
+  }
+
+  /** The last lines before {@code number} (down to {@code from}) that are neither blank nor structure. */
+  private List<ContextLine> tail(long number, long from) {
+    List<ContextLine> out = new ArrayList<>();
+    for (ContextLine l : before(number, RING - 1)) {
+      if (l.line() <= from) {
+        continue;
+      }
+      String t = l.text().strip();
+      if (t.isEmpty() || t.startsWith("travis_") || t.startsWith("section_") || t.startsWith("##[")
+          || t.startsWith("[Pipeline]")) {
+        continue;
+      }
+      out.add(l);
+    }
+    return out;
   }
 
   private void remember(long number, byte[] bytes, int offset, int length) {

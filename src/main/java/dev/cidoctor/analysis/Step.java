@@ -16,6 +16,8 @@ final class Step {
   long failLine = -1;
   String failText;
   int exitCode;
+  /** The last non-blank lines before the failure marker, for failures that print no error word. */
+  List<ContextLine> tail = List.of();
   final List<Candidate> candidates = new ArrayList<>();
   long dropped;
 
