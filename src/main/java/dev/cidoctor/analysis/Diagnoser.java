@@ -167,7 +167,7 @@ final class Diagnoser {
         if (primary == null) {
           continue;
         }
-        long key = (inScope ? 4L : 2L) << 40 | ((long) h.rule().priority() << 32)
+        long key = (inScope ? 2L : 1L) << 41 | ((long) ruleStrength(h.rule().priority()) << 32)
             | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
           bestKey = key;
@@ -176,7 +176,7 @@ final class Diagnoser {
       }
       int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
       if (score >= 20 || (inScope && score > 1)) {
-        long key = (inScope ? 3L : 1L) << 40 | ((long) Math.min(score, 255) << 32)
+        long key = (inScope ? 2L : 1L) << 41 | ((long) Math.min(score, 139) << 32)
             | (0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
           bestKey = key;
@@ -206,6 +206,15 @@ final class Diagnoser {
     c.after.addAll(tail.subList(from + 1, tail.size()));
     c.fromTail = true;
     return new Choice(c, null, first);
+  }
+
+  /**
+   * Puts rule priorities on the scale of the line scorer (whose best lines score up to 139): a rule
+   * of priority 40 or more beats any line the scorer likes; a weaker rule (a generic wrapper) only
+   * beats lines that look less like an error than it does.
+   */
+  static int ruleStrength(int priority) {
+    return priority >= 40 ? 140 + priority : 10 + 3 * priority;
   }
 
   /** Returns the primary line when the rule's multi-line condition holds for this candidate, else null. */
@@ -243,7 +252,7 @@ final class Diagnoser {
       return null;
     }
     if (h.rule().collectTests()) {
-      scan.addTest(h.captures().get("test"));
+      scan.addTest(h.rule().testOf(h.captures()));
     }
     return h.rule().primaryIsRequired() ? found : self;
   }

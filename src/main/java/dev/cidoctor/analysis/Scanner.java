@@ -148,7 +148,7 @@ final class Scanner implements LineSink {
         }
       }
       if (r.collectTests() && r.requires() == null) {
-        addTest(h.captures().get("test"));
+        addTest(r.testOf(h.captures()));
       }
     }
     Candidate c = new Candidate(number, text, current().index, score, ruleHits, before(number, wantBefore), wantAfter);
@@ -161,6 +161,9 @@ final class Scanner implements LineSink {
       tests.add(name.strip());
     }
   }
+
+  /** Values remembered by context rules (e.g. the test class being run), latest first. */
+  final Map<String, String> memory = new HashMap<>();
 
   private List<RuleHit> match(List<Rule> rules, String text) {
     List<RuleHit> out = new ArrayList<>(2);
@@ -178,7 +181,26 @@ final class Scanner implements LineSink {
           bt.reset(BoundedText.DEFAULT_BUDGET);
           Matcher m = p.matcher(bt);
           if (m.find()) {
-            out.add(new RuleHit(r, captures(m)));
+            Map<String, String> caps = captures(m);
+            if (r.contextOnly()) {
+              for (String name : r.remember()) {
+                String v = caps.get(name);
+                if (v != null) {
+                  memory.put(name, v);
+                }
+              }
+            } else {
+              for (Map.Entry<String, String> e : memory.entrySet()) {
+                caps.putIfAbsent(e.getKey(), e.getValue());
+              }
+              for (String name : r.remember()) {
+                String v = caps.get(name);
+                if (v != null) {
+                  memory.put(name, v);
+                }
+              }
+              out.add(new RuleHit(r, caps));
+            }
             break;
           }
         }
