@@ -49,14 +49,52 @@ public final class RuleLoader {
   /** Placeholders naming no capture of their rule: valid only if some context rule remembers them. */
   private final Map<String, String> deferred = new java.util.LinkedHashMap<>();
 
-  /** Loads the built-in rules and then each user file or folder of {@code *.yaml} files. */
+  /**
+   * Loads the built-in rules (compiled into {@code rules.bin} by the build, else parsed from YAML)
+   * and then each user file or folder of {@code *.yaml} files.
+   */
   public static List<Rule> load(List<Path> userPaths) {
+    List<Rule> builtIn = compiledBuiltIns();
+    if (builtIn == null) {
+      RuleLoader loader = new RuleLoader();
+      loader.addBuiltIns();
+      for (Path p : userPaths) {
+        loader.addPath(p);
+      }
+      return loader.finish();
+    }
+    if (userPaths.isEmpty()) {
+      return builtIn;
+    }
     RuleLoader loader = new RuleLoader();
-    loader.addBuiltIns();
+    for (Rule r : builtIn) {
+      loader.seenIds.put(r.id(), r.source());
+      loader.remembered.addAll(r.remember());
+    }
     for (Path p : userPaths) {
       loader.addPath(p);
     }
+    List<Rule> all = new ArrayList<>(builtIn);
+    all.addAll(loader.finish());
+    return List.copyOf(all);
+  }
+
+  /** Parses the built-in YAML rules, ignoring any compiled copy; the build and tests use this. */
+  public static List<Rule> parseBuiltIns() {
+    RuleLoader loader = new RuleLoader();
+    loader.addBuiltIns();
     return loader.finish();
+  }
+
+  private static List<Rule> compiledBuiltIns() {
+    try (InputStream in = RuleLoader.class.getClassLoader().getResourceAsStream(RuleCodec.RESOURCE)) {
+      if (in == null) {
+        return null;
+      }
+      return RuleCodec.read(new java.io.DataInputStream(new java.io.BufferedInputStream(in)));
+    } catch (IOException e) {
+      throw new IllegalStateException("the compiled rules " + RuleCodec.RESOURCE + " are unreadable; rebuild cidoctor", e);
+    }
   }
 
   /** Loads only the given files, without the built-in rules. */
