@@ -26,6 +26,16 @@ final class Candidate {
     this.afterWanted = afterWanted;
   }
 
+  private int refined = -1;
+
+  /** The full heuristic score, computed once and only for the candidates that compete. */
+  int finalScore() {
+    if (refined < 0) {
+      refined = Heuristics.refine(text, score);
+    }
+    return refined;
+  }
+
   int rank() {
     int best = score;
     for (RuleHit h : hits) {

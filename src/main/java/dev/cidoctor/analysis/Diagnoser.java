@@ -59,7 +59,7 @@ final class Diagnoser {
     }
     Choice choice = choose(scope, all);
     if (choice == null || (scope != null && choice.candidate.step != scope.index)
-        || (choice.hit == null && choice.candidate.score < WEAK_SCORE)) {
+        || (choice.hit == null && choice.candidate.finalScore() < WEAK_SCORE)) {
       Choice tail = fromTail(scope);
       if (tail != null) {
         choice = tail;
@@ -87,18 +87,18 @@ final class Diagnoser {
       category = rule.category();
       severity = rule.severity();
       transientFailure = rule.transientFailure();
-      summary = fill(rule.summary(), values);
-      suggestion = fill(rule.suggestion(), values);
+      summary = Redactor.redact(fill(rule.summary(), values));
+      suggestion = Redactor.redact(fill(rule.suggestion(), values));
       boolean inScope = scope == null || choice.candidate.step == scope.index;
       confidence = inScope ? Math.min(0.95, 0.7 + rule.priority() / 400.0) : 0.55;
     } else {
       category = FallbackCategory.infer(choice.primary.text(), step);
       severity = Severity.MEDIUM;
       transientFailure = false;
-      summary = (step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
-          + shorten(choice.primary.text().strip(), 200);
+      summary = Redactor.redact((step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
+          + shorten(choice.primary.text().strip(), 200));
       suggestion = FallbackCategory.suggestion(category, step);
-      confidence = Math.min(0.6, 0.25 + choice.candidate.score / 200.0);
+      confidence = Math.min(0.6, 0.25 + choice.candidate.finalScore() / 400.0);
     }
     String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary.text());
     return new Diagnosis(input, job, category, severity, transientFailure, summary, suggestion,
@@ -108,9 +108,9 @@ final class Diagnoser {
   private Diagnosis nothingFound(Step scope) {
     List<Evidence> evidence = new ArrayList<>();
     if (scope != null && scope.failed()) {
-      evidence.add(new Evidence(entry, scope.failLine, scope.failText));
+      evidence.add(new Evidence(entry, scope.failLine, Redactor.redact(scope.failText)));
     } else if (scan.jobFailLine > 0) {
-      evidence.add(new Evidence(entry, scan.jobFailLine, scan.jobFailText));
+      evidence.add(new Evidence(entry, scan.jobFailLine, Redactor.redact(scan.jobFailText)));
     }
     String step = scope == null ? null : scope.name;
     String summary = evidence.isEmpty()
@@ -140,7 +140,7 @@ final class Diagnoser {
         continue;
       }
       for (Candidate c : s.candidates) {
-        if (!c.hits.isEmpty() || c.score >= 40) {
+        if (!c.hits.isEmpty() || c.score >= 65) {
           best = s;
           break;
         }
@@ -167,15 +167,16 @@ final class Diagnoser {
         if (primary == null) {
           continue;
         }
-        long key = (inScope ? 4L : 2L) << 40 | ((long) h.rule().priority() << 32)
+        long key = (inScope ? 2L : 1L) << 41 | ((long) ruleStrength(h.rule().priority()) << 32)
             | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
           bestKey = key;
           best = new Choice(c, h, primary);
         }
       }
-      if (c.score >= 20 || (inScope && c.score > 1)) {
-        long key = (inScope ? 3L : 1L) << 40 | ((long) Math.min(c.score, 99) << 32)
+      int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
+      if (score >= 20 || (inScope && score > 1)) {
+        long key = (inScope ? 2L : 1L) << 41 | ((long) Math.min(score, 139) << 32)
             | (0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
           bestKey = key;
@@ -205,6 +206,15 @@ final class Diagnoser {
     c.after.addAll(tail.subList(from + 1, tail.size()));
     c.fromTail = true;
     return new Choice(c, null, first);
+  }
+
+  /**
+   * Puts rule priorities on the scale of the line scorer (whose best lines score up to 139): a rule
+   * of priority 40 or more beats any line the scorer likes; a weaker rule (a generic wrapper) only
+   * beats lines that look less like an error than it does.
+   */
+  static int ruleStrength(int priority) {
+    return priority >= 40 ? 140 + priority : 10 + 3 * priority;
   }
 
   /** Returns the primary line when the rule's multi-line condition holds for this candidate, else null. */
@@ -242,7 +252,7 @@ final class Diagnoser {
       return null;
     }
     if (h.rule().collectTests()) {
-      scan.addTest(h.captures().get("test"));
+      scan.addTest(h.rule().testOf(h.captures()));
     }
     return h.rule().primaryIsRequired() ? found : self;
   }
@@ -275,7 +285,7 @@ final class Diagnoser {
     List<Candidate> others = new ArrayList<>();
     for (Candidate o : all) {
       if ((scope == null || o.step == scope.index) && o != c && !lines.containsKey(o.line)
-          && (!o.hits.isEmpty() || o.score >= 40)) {
+          && (!o.hits.isEmpty() || (o.score >= 15 && o.finalScore() >= 40))) {
         others.add(o);
       }
     }
@@ -287,10 +297,10 @@ final class Diagnoser {
       lines.put(o.line, o.text);
     }
     List<Evidence> out = new ArrayList<>();
-    out.add(new Evidence(entry, choice.primary.line(), shorten(choice.primary.text(), 500)));
+    out.add(new Evidence(entry, choice.primary.line(), shorten(Redactor.redact(choice.primary.text()), 500)));
     for (Map.Entry<Long, String> e : lines.entrySet()) {
       if (e.getKey() != choice.primary.line() && out.size() < Diagnosis.MAX_EVIDENCE) {
-        out.add(new Evidence(entry, e.getKey(), shorten(e.getValue(), 500)));
+        out.add(new Evidence(entry, e.getKey(), shorten(Redactor.redact(e.getValue()), 500)));
       }
     }
     return out;

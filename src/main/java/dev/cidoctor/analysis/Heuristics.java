@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Heuristics {
   private static final Pattern LEADING = Pattern.compile(
-      "^(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)\\b"
+      "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)\\b"
           + "|error\\b|ERROR\\b|Error\\b|FATAL\\b|[Ff]atal\\b|FAIL(?:ED|URE)?\\b|[Ff]ailed\\b|[Ff]ailure\\b|panic:|Traceback|[Aa]borted"
           + "|Segmentation fault|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
   private static final Pattern LOCATED = Pattern.compile(
@@ -21,11 +21,6 @@ final class Heuristics {
   private static final Pattern STRONG = Pattern.compile(
       "\\bERR!|\\bFAILED\\b|\\bFAIL\\b|--- FAIL|\\bFAILURE\\b|\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b|\\bpanic: |\\bfatal:"
           + "|\\bFATAL\\b|Segmentation fault|undefined reference|[\u2717\u2716\u2718]|\\bAssertionError\\b|\\berror:|\\bERROR\\b|\\baborted!");
-  private static final Pattern MEDIUM = Pattern.compile(
-      "(?i)\\berror\\b|\\bfail(?:ed|s|ure)?\\b|exception|cannot |could not|couldn't|unable to|not found|no such file"
-          + "|permission denied|timed out|refused|killed|undefined|unresolved|no matching|conflict|abort");
-  private static final Pattern WEAK = Pattern.compile(
-      "(?i)invalid|missing|unexpected|expected|assert|violation|mismatch|differ|incorrect|broken|problem|denied");
   private static final Pattern NOISE = Pattern.compile(
       "(?i)warn(?:ing)?\\b|deprecat|\\b(?:x?fail(?:ed|ures?)?|errors?)\\s*[:=]\\s*0\\b|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
           + "|(?:^|\\s)-W(?:error|no-)|error_reporting|ignore[_-]?errors?|continue-on-error|fail-fast|allow[_-]fail"
@@ -33,77 +28,85 @@ final class Heuristics {
           + "|error-prone|onerror|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
           + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"
           + "|Unable to find image .* locally|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)");
-  private static final Pattern FRAME = Pattern.compile(
-      "^\\s+at |^\\s+File \"|^\\s*\\.\\.\\. \\d+ more|^\\s+from |^\\s*#\\d+ 0x|^\\s+\\(\\w+\\) lib/|^\\s+\\d+: 0x");
+  /** Lines that only repeat that something failed, matched at the start of the line. */
   private static final Pattern WRAPPER = Pattern.compile(
-      "^##\\[error\\]Process completed with exit code|^The command \".*\" exited with \\d+\\.|\" exited with \\d+\\.$|^Done\\. Your build exited with"
-          + "|^ERROR: Job failed|^Finished: |^Build step '.*' marked build as failure|^\\[ERROR\\] (?:-> \\[Help 1\\]|Re-run Maven"
-          + "|To see the full stack trace|For more information about the errors|\\[Help 1\\]|After correcting the problems"
-          + "|$)|^npm ERR! (?:A complete log of this run|\\s*$|Failed at the|This is probably not a problem|Tell the author"
-          + "|Exit status|errno \\d|code ELIFECYCLE|[\\w@/.\\-]+ \\w+: `)|^ERROR: script returned exit code|^Error: Process completed with exit code"
-          + "|^make(?:\\[\\d+\\])?: \\*\\*\\* \\[.*\\] Error \\d|^error Command failed with exit code|^info Visit https"
-          + "|^(?:##\\[error\\]|Error: )?The process '.*' failed with exit code|exited with (?:exit )?code \\d+\\.?$"
-          + "|^FAILURE: Build failed with an exception\\.|^BUILD FAILED|^\\[ERROR\\] BUILD FAILURE|^\\*\\*\\* Failed \\*\\*\\*"
-          + "|^Error: Command failed|^\\*\\s*What went wrong:|^\\* Try:|^> Run with --|^\\s*$|failed with exit code \\d+\\.?$"
-          + "|^##\\[error\\]Executing the custom container implementation failed|^\\[ERROR\\] Failed to execute goal .*-> \\[Help 1\\]$");
+      "##\\[error\\]Process completed with exit code|The command \".*\" exited with \\d+\\.|Done\\. Your build exited with"
+          + "|ERROR: Job failed|Finished: |Build step '.*' marked build as failure|\\[ERROR\\] (?:-> \\[Help 1\\]|Re-run Maven"
+          + "|To see the full stack trace|For more information about the errors|\\[Help 1\\]|After correcting the problems)"
+          + "|\\[ERROR\\]\\s*$|ERROR: script returned exit code|Error: Process completed with exit code"
+          + "|make(?:\\[\\d+\\])?: \\*\\*\\* \\[.*\\] Error \\d|error Command failed with exit code|info Visit https"
+          + "|(?:##\\[error\\]|Error: )?The process '.*' failed with exit code"
+          + "|FAILURE: Build failed with an exception\\.|BUILD FAILED|\\[ERROR\\] BUILD FAILURE|\\*\\*\\* Failed \\*\\*\\*"
+          + "|Error: Command failed|\\*\\s*What went wrong:|\\* Try:|> Run with --"
+          + "|##\\[error\\]Executing the custom container implementation failed|\\[ERROR\\] Failed to execute goal .*-> \\[Help 1\\]$");
+  /** Lines that only repeat an exit code, recognised by their end. */
+  private static final Pattern WRAPPER_END = Pattern.compile(
+      "(?:\" exited with \\d+|exited with (?:exit )?code \\d+|failed with exit code \\d+)\\.?$");
 
   private Heuristics() {}
 
-  /** Scores a cleaned line: 0 means not a candidate; higher is more likely the cause. */
-  static int score(String text) {
+  /**
+   * The cheap part of the score, computed for every line that holds an error keyword: 0 for stack
+   * frames, 1 for wrappers, 5 for npm's echo, 15 for a keyword anywhere, 65 for a line that starts
+   * with an error marker. {@link #refine} adds the costlier features later, for the few lines that
+   * compete to be the root cause.
+   */
+  static int quick(String text) {
     String t = text.strip();
-    if (t.isEmpty() || t.length() > 2000) {
+    if (t.isEmpty() || t.length() > 2000 || isFrame(text)) {
       return 0;
     }
-    BoundedText bt = new BoundedText(text, BoundedText.DEFAULT_BUDGET);
-    try {
-      if (find(FRAME, bt)) {
-        return 0;
-      }
-      bt = new BoundedText(t.startsWith("##[error]") ? t.substring(9) : t, BoundedText.DEFAULT_BUDGET);
-      if (find(WRAPPER, new BoundedText(t, BoundedText.DEFAULT_BUDGET))) {
-        return 1;
-      }
-      if (t.startsWith("npm ERR!")) {
-        return 5; // npm repeats the failure of the script it ran; rules name the npm errors that are causes
-      }
-      int s = 0;
-      if (find(LEADING, bt)) {
-        s += 50;
-      }
-      if (find(LOCATED, bt)) {
-        s += 40;
-      }
-      if (find(STRONG, bt)) {
-        s += 25;
-      }
-      if (find(MEDIUM, bt)) {
-        s += 15;
-      }
-      if (s == 0 && find(WEAK, bt)) {
-        s += 8;
-      }
-      if (s == 0) {
-        return 0;
-      }
-      if (find(NOISE, bt)) {
-        s -= 45;
-      }
-      if (t.startsWith("##[warning]")) {
-        s -= 30;
-      }
-      if (text.startsWith("    ") && !t.startsWith("E ") && s < 90) {
-        s -= 10; // indented: usually detail or code under a header
-      }
-      return Math.max(s, 1);
-    } catch (BoundedText.BudgetExceeded e) {
+    if (WRAPPER.matcher(t).lookingAt() || (t.indexOf("xit") >= 0 && WRAPPER_END.matcher(t).find())) {
       return 1;
     }
+    if (t.startsWith("npm ERR!")) {
+      return 5; // npm repeats the failure of the script it ran; rules name the npm errors that are causes
+    }
+    String body = t.startsWith("##[error]") ? t.substring(9) : t;
+    return LEADING.matcher(body).lookingAt() ? 65 : 15;
   }
 
-  private static boolean find(Pattern p, BoundedText bt) {
-    bt.reset(BoundedText.DEFAULT_BUDGET);
-    return p.matcher(bt).find();
+  /** The full score of a line whose quick score is {@code quick}: higher is more likely the cause. */
+  static int refine(String text, int quick) {
+    if (quick < 15) {
+      return quick;
+    }
+    String t = text.strip();
+    String body = t.startsWith("##[error]") ? t.substring(9) : t;
+    int s = quick;
+    try {
+      if (LOCATED.matcher(body).find()) {
+        s += 40;
+      }
+      if (STRONG.matcher(body).find()) {
+        s += 25;
+      }
+      if (NOISE.matcher(body).find()) {
+        s -= 45;
+      }
+    } catch (StackOverflowError e) {
+      return quick;
+    }
+    if (t.startsWith("##[warning]")) {
+      s -= 30;
+    }
+    if (text.startsWith("    ") && !t.startsWith("E ") && s < 90) {
+      s -= 10; // indented: usually detail or code under a header
+    }
+    return Math.max(s, 2);
+  }
+
+  private static boolean isFrame(String text) {
+    int i = 0;
+    int n = text.length();
+    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i == 0) {
+      return false;
+    }
+    return text.startsWith("at ", i) || text.startsWith("File \"", i) || text.startsWith("from ", i)
+        || (text.startsWith("... ", i) && text.endsWith(" more"));
   }
 
   /** Says whether a line ends the block of an error: a step or fold marker, a prompt, an exit-code line. */

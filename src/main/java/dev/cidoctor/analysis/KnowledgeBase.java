@@ -11,10 +11,8 @@ public final class KnowledgeBase {
   /** Words that make a line worth scoring even when no rule names it. */
   static final List<String> KEYWORDS = List.of("error", "fail", "exception", "fatal", "panic", "traceback",
       "abort", "denied", "cannot", "could not", "couldn't", "unable to", "not found", "no such", "timed out",
-      "timeout", "killed", "segmentation", "undefined", "refused", "invalid", "missing", "unexpected",
-      "err!", "\u2717", "\u2716", "\u2718", "\u00d7 ", "expected", "assert", "violation", "exit code",
-      "exit status", "non-zero", "problem", "broken", "incorrect", "unresolved", "conflict",
-      "warning", "deprecat", "no matching", "not satisfy", "mismatch", "differ");
+      "killed", "segmentation", "undefined", "refused", "err!", "\u2717", "\u2716", "\u2718", "\u00d7 ",
+      "unresolved", "no matching", "panicked", "** (");
   /** Markers that segment a log into steps or say that a step or job failed. */
   static final List<String> MARKERS = List.of("##[", "section_start:", "section_end:", "travis_fold:", "$ ",
       "[pipeline]", "post job cleanup", "the command \"", "done. your build exited", "finished: ",

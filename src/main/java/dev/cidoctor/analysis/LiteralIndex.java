@@ -15,10 +15,14 @@ import java.util.Map;
  * decoded or matched against a regex.
  */
 final class LiteralIndex {
-  private final int[] byteClass = new int[256];
-  private final int classes;
-  private final int[] next; // state * classes + class -> state
-  private final int[][] outputs; // state -> literal ids ending here (after failure-link merge)
+  final int[] byteClass = new int[256];
+  final int classes;
+  /**
+   * Transitions: {@code next[base + class]} is the base (state * classes) of the next state, bitwise
+   * negated when that state ends a literal, so the hot loop needs one load and one sign test per byte.
+   */
+  final int[] next;
+  final int[][] outputs; // state -> literal ids ending here (after failure-link merge)
   private final int literalCount;
 
   LiteralIndex(List<String> literals) {
@@ -88,6 +92,10 @@ final class LiteralIndex {
     for (int s = 0; s < states; s++) {
       outputs[s] = out.get(s).stream().distinct().mapToInt(Integer::intValue).toArray();
     }
+    for (int i = 0; i < next.length; i++) {
+      int to = next[i];
+      next[i] = outputs[to].length == 0 ? to * classes : ~(to * classes);
+    }
   }
 
   int literalCount() {
@@ -99,27 +107,28 @@ final class LiteralIndex {
    * {@code seen} is cleared by the caller's stamp) and returns how many; stops at found.length.
    */
   int scan(byte[] b, int off, int len, int[] found, int[] seen, int stamp) {
-    int state = 0;
+    int base = 0;
     int count = 0;
     int end = off + len;
     int[] nx = next;
     int[] bc = byteClass;
-    int cl = classes;
     for (int i = off; i < end; i++) {
       int v = b[i] & 0xFF;
       if (v == 0x1b) {
         i = skipEscape(b, i, end);
         continue;
       }
-      state = nx[state * cl + bc[v]];
-      int[] o = outputs[state];
-      if (o.length != 0) {
-        for (int id : o) {
-          if (seen[id] != stamp) {
-            seen[id] = stamp;
-            if (count < found.length) {
-              found[count++] = id;
-            }
+      int t = nx[base + bc[v]];
+      if (t >= 0) {
+        base = t;
+        continue;
+      }
+      base = ~t;
+      for (int id : outputs[base / classes]) {
+        if (seen[id] != stamp) {
+          seen[id] = stamp;
+          if (count < found.length) {
+            found[count++] = id;
           }
         }
       }
@@ -127,15 +136,19 @@ final class LiteralIndex {
     return count;
   }
 
-  private static int skipEscape(byte[] b, int i, int end) {
+  /** Returns the index of the last byte of the escape sequence at {@code i}; never passes a line end. */
+  static int skipEscape(byte[] b, int i, int end) {
     if (i + 1 < end && b[i + 1] == '[') {
       int j = i + 2;
       while (j < end && (b[j] < '@' || b[j] > '~')) {
+        if (b[j] == '\n' || b[j] == '\r') {
+          return j - 1;
+        }
         j++;
       }
-      return j;
+      return Math.min(j, end - 1);
     }
-    return Math.min(i + 1, end - 1);
+    return Math.min(i + 1, end - 1) > i && (b[i + 1] == '\n' || b[i + 1] == '\r') ? i : Math.min(i + 1, end - 1);
   }
 
   private static byte[] lower(byte[] k) {

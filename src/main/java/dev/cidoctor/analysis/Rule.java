@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * One entry of the knowledge base, compiled: the line patterns that recognise a failure, what it is
  * (category, severity, whether a rerun could pass), and the summary and fix to show, whose
- * {@code {name}} placeholders take the named captures of the patterns.
+ * {@code {name}} placeholders take the named captures of the patterns. A context rule
+ * ({@code role: context}) diagnoses nothing: it only remembers captures (a test suite's name, say)
+ * for the rules that match later lines.
  */
 public record Rule(
     String id,
@@ -27,6 +29,9 @@ public record Rule(
     boolean primaryIsRequired,
     boolean pickLast,
     boolean collectTests,
+    String testName,
+    List<String> remember,
+    boolean contextOnly,
     String summary,
     String suggestion) {
 
@@ -36,5 +41,18 @@ public record Rule(
   public Rule {
     patterns = List.copyOf(patterns);
     literals = List.copyOf(literals);
+    remember = List.copyOf(remember);
+  }
+
+  /** The failed test named by a hit's captures (and remembered values), or null. */
+  String testOf(java.util.Map<String, String> captures) {
+    if (!collectTests) {
+      return null;
+    }
+    if (testName == null) {
+      return captures.get("test");
+    }
+    String name = Diagnoser.fill(testName, captures);
+    return name.contains("?") && !testName.contains("?") ? captures.get("test") : name;
   }
 }

@@ -34,8 +34,8 @@ import java.util.stream.Stream;
 public final class RuleLoader {
   static final String FOLDER = "rules/";
   private static final Set<String> KEYS = Set.of("id", "category", "severity", "transient", "priority", "pattern",
-      "patterns", "unless", "literals", "requires", "context", "primary", "pick", "tests", "summary", "suggestion",
-      "description");
+      "patterns", "unless", "literals", "requires", "context", "primary", "pick", "tests", "testName", "remember", "role", "summary",
+      "suggestion", "description");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
   /** Placeholders every template may use besides the captures. */
@@ -45,6 +45,9 @@ public final class RuleLoader {
   private final List<String> problems = new ArrayList<>();
   private final List<Rule> rules = new ArrayList<>();
   private final Map<String, String> seenIds = new HashMap<>();
+  private final Set<String> remembered = new LinkedHashSet<>();
+  /** Placeholders naming no capture of their rule: valid only if some context rule remembers them. */
+  private final Map<String, String> deferred = new java.util.LinkedHashMap<>();
 
   /** Loads the built-in rules and then each user file or folder of {@code *.yaml} files. */
   public static List<Rule> load(List<Path> userPaths) {
@@ -171,19 +174,24 @@ public final class RuleLoader {
         problems.add(where + ": unknown key '" + key + "'");
       }
     }
+    String role = n.path("role").asText("diagnosis");
+    boolean contextOnly = role.equals("context");
+    if (!contextOnly && !role.equals("diagnosis")) {
+      problems.add(where + ": 'role' must be 'diagnosis' or 'context'");
+    }
     Category category = null;
     try {
-      category = Category.fromWireName(n.path("category").asText(""));
+      category = Category.fromWireName(n.path("category").asText(contextOnly ? "unknown" : ""));
     } catch (IllegalArgumentException e) {
       problems.add(where + ": " + e.getMessage());
     }
     Severity severity = null;
     try {
-      severity = Severity.fromWireName(n.path("severity").asText(""));
+      severity = Severity.fromWireName(n.path("severity").asText(contextOnly ? "low" : ""));
     } catch (IllegalArgumentException e) {
       problems.add(where + ": " + e.getMessage());
     }
-    if (!n.has("transient") || !n.get("transient").isBoolean()) {
+    if (!contextOnly && (!n.has("transient") || !n.get("transient").isBoolean())) {
       problems.add(where + ": 'transient' must be true or false");
     }
     int priority = n.path("priority").asInt(50);
@@ -262,22 +270,43 @@ public final class RuleLoader {
       problems.add(where + ": 'pick' must be 'first' or 'last'");
     }
     boolean tests = n.path("tests").asBoolean(false);
-    if (tests && !groups.contains("test")) {
-      problems.add(where + ": 'tests: true' needs a capture named 'test'");
+    String testName = n.hasNonNull("testName") ? n.get("testName").asText() : null;
+    if (tests && testName == null && !groups.contains("test")) {
+      problems.add(where + ": 'tests: true' needs a capture named 'test' or a 'testName' template");
+    }
+    if (testName != null && !tests) {
+      problems.add(where + ": 'testName' needs 'tests: true'");
+    }
+    List<String> remember = new ArrayList<>();
+    if (n.has("remember")) {
+      n.get("remember").forEach(x -> remember.add(x.asText()));
+      for (String r : remember) {
+        if (!groups.contains(r)) {
+          problems.add(where + ": 'remember' names " + r + ", which is no capture (captures: " + groups + ")");
+        }
+      }
+      remembered.addAll(remember);
+    }
+    if (contextOnly && remember.isEmpty()) {
+      problems.add(where + ": a context rule needs 'remember'");
     }
     String summary = n.path("summary").asText("");
     String suggestion = n.path("suggestion").asText("");
-    if (summary.isBlank()) {
+    if (summary.isBlank() && !contextOnly) {
       problems.add(where + ": missing 'summary'");
     }
-    if (suggestion.isBlank()) {
+    if (suggestion.isBlank() && !contextOnly) {
       problems.add(where + ": missing 'suggestion'");
     }
-    for (String template : List.of(summary, suggestion)) {
+    for (String template : java.util.Arrays.asList(summary, suggestion, testName)) {
+      if (template == null) {
+        continue;
+      }
       Matcher m = PLACEHOLDER.matcher(template);
       while (m.find()) {
         if (!groups.contains(m.group(1)) && !BUILT_INS.contains(m.group(1))) {
-          problems.add(where + ": placeholder {" + m.group(1) + "} names no capture (captures: " + groups + ")");
+          deferred.putIfAbsent(where + "\u0000" + m.group(1), where + ": placeholder {" + m.group(1)
+              + "} names no capture (captures: " + groups + ") and no remembered value");
         }
       }
     }
@@ -300,9 +329,9 @@ public final class RuleLoader {
     if (problems.size() > before || category == null || severity == null) {
       return;
     }
-    rules.add(new Rule(id, file, category, severity, n.get("transient").asBoolean(), priority, patterns, unless,
+    rules.add(new Rule(id, file, category, severity, n.path("transient").asBoolean(false), priority, patterns, unless,
         literals.stream().distinct().toList(), requires, ctxBefore, ctxAfter, until, primary.equals("required"),
-        pick.equals("last"), tests, summary.strip(), suggestion.strip()));
+        pick.equals("last"), tests, testName, remember, contextOnly, summary.strip(), suggestion.strip()));
   }
 
   private Pattern compile(String where, String key, String regex) {
@@ -324,6 +353,12 @@ public final class RuleLoader {
   }
 
   private List<Rule> finish() {
+    for (Map.Entry<String, String> e : deferred.entrySet()) {
+      String name = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
+      if (!remembered.contains(name)) {
+        problems.add(e.getValue());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new RuleLoadException(problems);
     }

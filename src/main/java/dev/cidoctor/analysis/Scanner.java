@@ -141,11 +141,11 @@ final class Scanner implements LineSink {
       return; // GitHub echoes the step's script and env between ##[group]Run and ##[endgroup]: not output
     }
     List<RuleHit> ruleHits = toTry == null ? List.of() : match(toTry, text);
-    int score = keyword ? Heuristics.score(text) : 0;
+    int score = keyword ? Heuristics.quick(text) : 0;
     if (score <= 0 && ruleHits.isEmpty()) {
       return;
     }
-    int wantAfter = KEYWORD_AFTER;
+    int wantAfter = score >= 65 ? KEYWORD_AFTER : 6;
     int wantBefore = KEYWORD_BEFORE;
     for (RuleHit h : ruleHits) {
       Rule r = h.rule();
@@ -159,7 +159,7 @@ final class Scanner implements LineSink {
         }
       }
       if (r.collectTests() && r.requires() == null) {
-        addTest(h.captures().get("test"));
+        addTest(r.testOf(h.captures()));
       }
     }
     Candidate c = new Candidate(number, text, current().index, score, ruleHits, before(number, wantBefore), wantAfter);
@@ -172,6 +172,9 @@ final class Scanner implements LineSink {
       tests.add(name.strip());
     }
   }
+
+  /** Values remembered by context rules (e.g. the test class being run), latest first. */
+  final Map<String, String> memory = new HashMap<>();
 
   private List<RuleHit> match(List<Rule> rules, String text) {
     List<RuleHit> out = new ArrayList<>(2);
@@ -189,7 +192,26 @@ final class Scanner implements LineSink {
           bt.reset(BoundedText.DEFAULT_BUDGET);
           Matcher m = p.matcher(bt);
           if (m.find()) {
-            out.add(new RuleHit(r, captures(m)));
+            Map<String, String> caps = captures(m);
+            if (r.contextOnly()) {
+              for (String name : r.remember()) {
+                String v = caps.get(name);
+                if (v != null) {
+                  memory.put(name, v);
+                }
+              }
+            } else {
+              for (Map.Entry<String, String> e : memory.entrySet()) {
+                caps.putIfAbsent(e.getKey(), e.getValue());
+              }
+              for (String name : r.remember()) {
+                String v = caps.get(name);
+                if (v != null) {
+                  memory.put(name, v);
+                }
+              }
+              out.add(new RuleHit(r, caps));
+            }
             break;
           }
         }

@@ -29,10 +29,27 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    int code = run(args, out, err, System.console() != null && System.getenv("NO_COLOR") == null);
+    int code = run(args, out, err, isTerminal() && System.getenv("NO_COLOR") == null);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Says whether standard output is a terminal. Since JDK 22 {@code System.console()} is non-null
+   * even when output is redirected, and only {@code Console.isTerminal()} (absent from the Java 21
+   * API this is compiled against) tells; it is looked up reflectively.
+   */
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 21: a console exists only for a terminal
+    }
   }
 
   /** Runs a command line with the given streams and returns the exit code; never throws. */

@@ -1,0 +1,46 @@
+package dev.cidoctor.analysis;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in text taken from a log before it is shown, stored or sent anywhere: tokens with a
+ * known shape (GitHub, GitLab, Slack, AWS, OpenAI, npm, JWTs, private keys), credentials in URLs,
+ * and the values of {@code password=}, {@code token:} and similar assignments. A log is untrusted
+ * input, and CI masking ({@code ***}) only covers the secrets the CI system knows about.
+ */
+public final class Redactor {
+  public static final String MASK = "[REDACTED]";
+  private static final Pattern SHAPED = Pattern.compile(
+      "\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_\\-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}"
+          + "|AKIA[0-9A-Z]{16}|sk-(?:proj-)?[A-Za-z0-9_\\-]{20,}|npm_[A-Za-z0-9]{36}|AIza[0-9A-Za-z_\\-]{35}"
+          + "|eyJ[A-Za-z0-9_\\-]{10,}\\.eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{10,})\\b"
+          + "|-----BEGIN [A-Z ]*PRIVATE KEY-----");
+  private static final Pattern URL_CREDENTIALS = Pattern.compile("(?<=://)[^/\\s:@]+:[^/\\s@]+(?=@)");
+  private static final Pattern ASSIGNED = Pattern.compile(
+      "(?i)\\b((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|auth|authorization|client[_-]?secret)"
+          + "[\"']?\\s*[:=]\\s*[\"']?)(?:Bearer\\s+|Basic\\s+)?([^\\s\"',;]{6,})");
+
+  private Redactor() {}
+
+  /** Returns {@code text} with every secret it recognises replaced by {@link #MASK}. */
+  public static String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String s = SHAPED.matcher(text).replaceAll(MASK);
+    s = URL_CREDENTIALS.matcher(s).replaceAll(MASK);
+    Matcher m = ASSIGNED.matcher(s);
+    if (m.find()) {
+      StringBuilder sb = new StringBuilder();
+      do {
+        String value = m.group(2);
+        String replacement = value.equals("***") || value.startsWith("${") || value.startsWith("$") ? m.group() : m.group(1) + MASK;
+        m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+      } while (m.find());
+      m.appendTail(sb);
+      s = sb.toString();
+    }
+    return s;
+  }
+}
