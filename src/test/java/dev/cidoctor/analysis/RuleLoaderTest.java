@@ -76,10 +76,10 @@ class RuleLoaderTest {
         a + ": rule demo.unknown-key: unknown key 'colour'",
         a + ": rule demo.bad-category: unknown category 'flaky'; expected one of " + CATEGORIES,
         a + ": rule demo.bad-regex: 'pattern' is not a valid regex: Unclosed character class near index 10",
-        a + ": rule demo.placeholder: placeholder {path} names no capture (captures: [file])",
         a + ": rule demo.no-literal: cannot derive a literal of 3+ characters from pattern '^\\d+$'; add 'literals:' "
             + "(one of which every match contains)",
-        b + ": rule demo.unknown-key: duplicate id, first defined in " + a);
+        b + ": rule demo.unknown-key: duplicate id, first defined in " + a,
+        a + ": rule demo.placeholder: placeholder {path} names no capture (captures: [file]) and no remembered value");
     assertThat(e.getMessage()).startsWith("6 problems in the rules: " + a + ": rule demo.unknown-key: unknown key 'colour'; ");
   }
 

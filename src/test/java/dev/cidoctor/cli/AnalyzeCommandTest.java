@@ -172,9 +172,10 @@ class AnalyzeCommandTest {
         + "compilation_error, type_error, lint_error, dependency_error, network_error, timeout, out_of_resources, "
         + "configuration_error, infrastructure_error, docker_build_error, cancelled, unknown\n"
         + "  " + file + ": rule demo.bad-regex: 'pattern' is not a valid regex: Unclosed group near index 28\n"
-        + "  " + file + ": rule demo.bad-regex: placeholder {host} names no capture (captures: [])\n"
         + "  " + file + ": rule demo.unknown-placeholder: unknown key 'colour'\n"
-        + "  " + file + ": rule demo.unknown-placeholder: placeholder {testName} names no capture (captures: [test])" + nl);
+        + "  " + file + ": rule demo.bad-regex: placeholder {host} names no capture (captures: []) and no remembered value\n"
+        + "  " + file + ": rule demo.unknown-placeholder: placeholder {testName} names no capture (captures: [test]) "
+        + "and no remembered value" + nl);
     assertThat(r.out()).isEmpty();
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIG);
   }

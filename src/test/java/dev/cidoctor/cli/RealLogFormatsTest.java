@@ -68,11 +68,12 @@ class RealLogFormatsTest {
   }
 
   @Test
-  void analyze_gitlabTraceOfSucceededJob_findsNoFailure() throws IOException {
-    JsonNode o = analyze(LOGS.resolve("gitlab.openwrt-2021.excerpt.log").toString());
+  void analyze_gitlabTraceOfSucceededJob_isAnalyzedWithTheFilesLineNumbers() throws IOException {
+    Path log = LOGS.resolve("gitlab.openwrt-2021.excerpt.log");
+    JsonNode o = analyze(log.toString());
 
-    assertThat(o.get("category").asText()).isEqualTo("unknown");
-    assertThat(o.get("evidence")).isEmpty();
+    assertLinesAreTheInputsOwn(o.get("evidence"), log);
+    assertCleaned(o.get("evidence"));
   }
 
   @Test
