@@ -4,7 +4,10 @@ import dev.cidoctor.logs.LineSink;
 import dev.cidoctor.logs.LineText;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +27,12 @@ final class Scanner implements LineSink {
   static final int MAX_CONTEXT_AFTER = 30;
   static final int MAX_STEPS = 5000;
   static final int MAX_TESTS = 1000;
+  /**
+   * Candidates kept over the closed steps other than the first failed one: past twice this many, only
+   * the strongest this many stay. Without it memory grew with the number of steps (40 per quiet step),
+   * and a 1 GiB log of 1024 steps ran out of a 96 MB heap.
+   */
+  static final int MAX_CLOSED_CANDIDATES = 400;
   private static final int RING = 32;
   private static final int KEYWORD_AFTER = 16;
   private static final int KEYWORD_BEFORE = 3;
@@ -60,6 +69,8 @@ final class Scanner implements LineSink {
   private final long[] ringNo = new long[RING];
   private final List<Candidate> open = new ArrayList<>();
   private boolean inStepHeader;
+  private Step firstFailed;
+  private int closedCandidates;
   /** A step header longer than this lost its ##[endgroup]; what follows is output again. */
   private static final int MAX_HEADER_LINES = 400;
 
@@ -302,13 +313,44 @@ final class Scanner implements LineSink {
     if (steps.size() >= MAX_STEPS) {
       return;
     }
-    current().close(number - 1);
+    Step closing = current();
+    closing.close(number - 1);
+    if (closing != firstFailed) {
+      closedCandidates += closing.candidates.size();
+      if (closedCandidates > 2 * MAX_CLOSED_CANDIDATES) {
+        trimClosed();
+      }
+    }
     String n = name.length() > 200 ? name.substring(0, 200) : name;
     steps.add(new Step(steps.size(), n, number));
   }
 
+  /** Keeps the strongest {@link #MAX_CLOSED_CANDIDATES} of the closed steps' candidates (ties: the later). */
+  private void trimClosed() {
+    List<Candidate> pool = new ArrayList<>();
+    for (Step s : steps) {
+      if (s != firstFailed) {
+        pool.addAll(s.candidates);
+      }
+    }
+    pool.sort(Comparator.comparingInt(Candidate::rank).thenComparingLong(c -> c.line).reversed());
+    Set<Candidate> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    keep.addAll(pool.subList(0, Math.min(MAX_CLOSED_CANDIDATES, pool.size())));
+    for (Step s : steps) {
+      if (s != firstFailed) {
+        int before = s.candidates.size();
+        s.candidates.removeIf(c -> !keep.contains(c));
+        s.dropped += before - s.candidates.size();
+      }
+    }
+    closedCandidates = keep.size();
+  }
+
   private void failStep(long number, String text, int code) {
     Step s = current();
+    if (firstFailed == null) {
+      firstFailed = s;
+    }
     if (!s.failed()) {
       s.failLine = number;
       s.failText = text;

@@ -57,7 +57,7 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
-    cl.getCommandSpec().usageMessage().width(100);
+    cl.setUsageHelpWidth(100); // on every subcommand too: at 80 columns the exit-code footer wrapped
     for (CommandLine sub : cl.getSubcommands().values()) {
       Object cmd = sub.getCommand();
       if (cmd instanceof AnalyzeCommand a) {

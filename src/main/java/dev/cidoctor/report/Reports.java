@@ -8,19 +8,28 @@ import java.util.List;
 public final class Reports {
   private Reports() {}
 
-  /** The job whose diagnosis leads: the most confident one that found a failure, else the first. */
+  /**
+   * The job whose diagnosis leads: one that found a failure in a failed step, else one that found a
+   * failure anywhere, else the first; the most confident among equals. Without the failed-step tier a
+   * job that succeeded but printed error-like lines outranked the job that failed.
+   */
   public static Diagnosis primaryJob(List<Diagnosis> jobs) {
     if (jobs.isEmpty()) {
       throw new IllegalArgumentException("no diagnosis to report");
     }
     Diagnosis best = jobs.get(0);
     for (Diagnosis d : jobs) {
-      boolean found = d.category() != Category.UNKNOWN || d.primary() != null;
-      boolean bestFound = best.category() != Category.UNKNOWN || best.primary() != null;
-      if (found && (!bestFound || d.confidence() > best.confidence())) {
+      int rank = rank(d);
+      int bestRank = rank(best);
+      if (rank > bestRank || (rank > 0 && rank == bestRank && d.confidence() > best.confidence())) {
         best = d;
       }
     }
     return best;
+  }
+
+  private static int rank(Diagnosis d) {
+    boolean found = d.category() != Category.UNKNOWN || d.primary() != null;
+    return !found ? 0 : d.failedStep() == null ? 1 : 2;
   }
 }

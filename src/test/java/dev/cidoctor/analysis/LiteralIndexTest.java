@@ -1,0 +1,75 @@
+package dev.cidoctor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The prefilter finds which literals a raw line holds, ignoring ASCII case and ANSI escape sequences. */
+class LiteralIndexTest {
+  private static final List<String> LITERALS = List.of("error", "npm err!", "connection refused", "err");
+
+  @Test
+  void scan_mixedCase_findsTheLiteral() {
+    assertThat(found("FATAL: Connection REFUSED by 10.0.0.1")).containsExactly("connection refused");
+  }
+
+  @Test
+  void scan_overlappingLiterals_findsEach() {
+    assertThat(found("npm ERR! code E404")).containsExactlyInAnyOrder("err", "npm err!");
+    assertThat(found("ERROR")).containsExactlyInAnyOrder("err", "error");
+  }
+
+  @Test
+  void scan_ansiSequenceInsideAWord_isSkipped() {
+    assertThat(found("\u001b[31mErr\u001b[0;1mor\u001b[0m: boom")).containsExactlyInAnyOrder("err", "error");
+  }
+
+  @Test
+  void scan_oscHyperlinkAroundWords_findsTheWords() {
+    assertThat(found("\u001b]8;;http://x\u001b\\connection refused\u001b]8;;\u001b\\ by host")).containsExactly("connection refused");
+  }
+
+  @Test
+  void scan_literalRepeated_isReportedOnce() {
+    assertThat(found("err err err")).containsExactly("err");
+  }
+
+  @Test
+  void scan_noLiteral_findsNothing() {
+    assertThat(found("Downloaded lib.jar (12 kB)")).isEmpty();
+  }
+
+  @Test
+  void scan_newStamp_reportsAgain() {
+    LiteralIndex index = new LiteralIndex(LITERALS);
+    int[] found = new int[8];
+    int[] seen = new int[LITERALS.size()];
+    byte[] line = "err".getBytes(StandardCharsets.UTF_8);
+    assertThat(index.scan(line, 0, line.length, found, seen, 1)).isEqualTo(1);
+    assertThat(index.scan(line, 0, line.length, found, seen, 1)).isZero();
+    assertThat(index.scan(line, 0, line.length, found, seen, 2)).isEqualTo(1);
+    assertThat(index.literalCount()).isEqualTo(4);
+  }
+
+  @Test
+  void scan_nonAsciiLiteral_matchesItsUtf8Bytes() {
+    LiteralIndex index = new LiteralIndex(List.of("\u2717 fail"));
+    byte[] line = "  \u2717 FAIL  src/a.test.ts".getBytes(StandardCharsets.UTF_8);
+    assertThat(index.scan(line, 0, line.length, new int[4], new int[1], 1)).isEqualTo(1);
+  }
+
+  private static List<String> found(String text) {
+    LiteralIndex index = new LiteralIndex(LITERALS);
+    byte[] line = text.getBytes(StandardCharsets.UTF_8);
+    int[] found = new int[8];
+    int n = index.scan(line, 0, line.length, found, new int[LITERALS.size()], 1);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(LITERALS.get(found[i]));
+    }
+    return out;
+  }
+}

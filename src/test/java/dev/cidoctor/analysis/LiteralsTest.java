@@ -1,0 +1,83 @@
+package dev.cidoctor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Every match of the pattern contains one of the derived literals; where unsure, there are none. */
+class LiteralsTest {
+  @Test
+  void required_plainText_isTheLowerCasedText() {
+    assertThat(Literals.required("Connection Refused")).containsExactly("connection refused");
+  }
+
+  @Test
+  void required_topLevelAlternation_givesOneLiteralPerAlternative() {
+    assertThat(Literals.required("OOMKilled|out of memory|Cannot allocate")).containsExactly("oomkilled", "out of memory", "cannot allocate");
+  }
+
+  @Test
+  void required_alternativeWithoutLiteral_givesNothing() {
+    assertThat(Literals.required("fatal error|\\d+")).isEmpty();
+  }
+
+  @Test
+  void required_optionalCharacter_splitsTheRun() {
+    // "colou?r mismatch": every match holds "colo" and "r mismatch"; the longer is kept
+    assertThat(Literals.required("colou?r mismatch")).containsExactly("r mismatch");
+  }
+
+  @Test
+  void required_optionalGroup_isNotRequired() {
+    assertThat(Literals.required("fail(?:ed|ure)? to connect")).containsExactly(" to connect");
+  }
+
+  @Test
+  void required_starAndZeroMinimum_areOptional() {
+    assertThat(Literals.required("x*abcd")).containsExactly("abcd");
+    assertThat(Literals.required("zz{0,3}abcd")).containsExactly("abcd");
+  }
+
+  @Test
+  void required_plusQuantifier_keepsOneCopy() {
+    assertThat(Literals.required("Errr+or")).containsExactly("errr");
+  }
+
+  @Test
+  void required_requiredGroupWithAlternatives_givesTheirLiterals() {
+    assertThat(Literals.required("^(?:npm|yarn|pnpm) install failed")).containsExactly(" install failed");
+    assertThat(Literals.required("^\\s*(?:ModuleNotFoundError|ImportError): ")).containsExactly("modulenotfounderror", "importerror");
+  }
+
+  @Test
+  void required_namedGroup_isLookedInto() {
+    assertThat(Literals.required("(?<code>\\d+) (?<msg>Segmentation fault)")).containsExactly("segmentation fault");
+  }
+
+  @Test
+  void required_lookAroundAndFlags_areNotPartOfTheMatch() {
+    assertThat(Literals.required("(?i)(?<!warn)timeout exceeded")).containsExactly("timeout exceeded");
+  }
+
+  @Test
+  void required_escapedMetacharacters_areLiterals() {
+    assertThat(Literals.required("^\\[ERROR\\] \\S+\\.java")).containsExactly("[error] ");
+    assertThat(Literals.required("npm ERR\\! code E404")).containsExactly("npm err! code e404");
+  }
+
+  @Test
+  void required_characterClassesAndDots_endTheRun() {
+    assertThat(Literals.required("FAILED [a-z]+ in .*seconds")).containsExactly("failed ");
+  }
+
+  @Test
+  void required_quotedSection_isLeftToTheAuthor() {
+    assertThat(Literals.required("\\Qa.b.c\\E")).isEmpty();
+  }
+
+  @Test
+  void required_tooShortLiteral_givesNothing() {
+    assertThat(Literals.required("^(a+)+$")).isEmpty();
+    assertThat(Literals.required("E\\d")).isEmpty();
+  }
+}
