@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Heuristics {
   private static final Pattern LEADING = Pattern.compile(
-      "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)\\b"
+      "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)(?::|\\s*$)"
           + "|error\\b|ERROR\\b|Error\\b|FATAL\\b|[Ff]atal\\b|FAIL(?:ED|URE)?\\b|[Ff]ailed\\b|[Ff]ailure\\b|panic:|Traceback|[Aa]borted"
           + "|Segmentation fault|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
   private static final Pattern LOCATED = Pattern.compile(
@@ -38,7 +38,7 @@ final class Heuristics {
           + "|(?:##\\[error\\]|Error: )?The process '.*' failed with exit code"
           + "|FAILURE: Build failed with an exception\\.|BUILD FAILED|\\[ERROR\\] BUILD FAILURE|\\*\\*\\* Failed \\*\\*\\*"
           + "|Error: Command failed|\\*\\s*What went wrong:|\\* Try:|> Run with --"
-          + "|##\\[error\\]Executing the custom container implementation failed|\\[ERROR\\] Failed to execute goal .*-> \\[Help 1\\]$");
+          + "|##\\[error\\]Executing the custom container implementation failed");
   /** Lines that only repeat an exit code, recognised by their end. */
   private static final Pattern WRAPPER_END = Pattern.compile(
       "(?:\" exited with \\d+|exited with (?:exit )?code \\d+|failed with exit code \\d+)\\.?$");
