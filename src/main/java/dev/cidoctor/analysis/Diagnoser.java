@@ -162,20 +162,24 @@ final class Diagnoser {
     long bestKey = Long.MIN_VALUE;
     for (Candidate c : all) {
       boolean inScope = scope == null || c.step == scope.index;
+      int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
+      boolean explained = false;
       for (RuleHit h : c.hits) {
         ContextLine primary = checkRequires(c, h);
         if (primary == null) {
           continue;
         }
-        long key = (inScope ? 2L : 1L) << 41 | ((long) ruleStrength(h.rule().priority()) << 32)
+        explained = true;
+        // A line a rule explains keeps the rule as its explanation, ranked at least as its own score.
+        int strength = Math.max(ruleStrength(h.rule().priority()), primary.line() == c.line ? Math.min(score, 139) : 0);
+        long key = (inScope ? 2L : 1L) << 41 | ((long) strength << 32)
             | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
           bestKey = key;
           best = new Choice(c, h, primary);
         }
       }
-      int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
-      if (score >= 20 || (inScope && score > 1)) {
+      if (!explained && (score >= 20 || (inScope && score > 1))) {
         long key = (inScope ? 2L : 1L) << 41 | ((long) Math.min(score, 139) << 32)
             | (0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
@@ -343,10 +347,11 @@ final class Diagnoser {
     if (scope == null) {
       where = "No step stands out; the whole log is the scope.";
     } else if (scope.failed()) {
-      where = "Step '" + shorten(String.valueOf(scope.name), 80) + "' (lines " + scope.start + "-" + scope.end
+      where = (scope.name == null ? "The log" : "Step '" + shorten(scope.name, 80) + "'") + " (lines " + scope.start + "-" + scope.end
           + ") ended with exit code " + scope.exitCode + " at line " + scope.failLine + ".";
     } else {
-      where = "No step-level exit code; step '" + shorten(String.valueOf(scope.name), 80) + "' (from line " + scope.start
+      where = "No step-level exit code; " + (scope.name == null ? "the log" : "step '" + shorten(scope.name, 80) + "'")
+          + " (from line " + scope.start
           + ") holds the strongest error lines" + (scan.jobFailLine > 0 ? " before the job failure at line " + scan.jobFailLine : "") + ".";
     }
     trace.add(new ReasoningStep("The build failed. I need to find which step failed.",
