@@ -135,6 +135,14 @@ final class Scanner implements LineSink {
       }
     }
     if (marker && structure(number, text)) {
+      // Markers carry facts rules may need ("exited with 124" is a timeout, "exit code 137" an OOM kill).
+      if (toTry != null && !inStepHeader) {
+        List<RuleHit> markerHits = match(toTry, text);
+        if (!markerHits.isEmpty()) {
+          Candidate c = new Candidate(number, text, current().index, 0, markerHits, before(number, KEYWORD_BEFORE), 0);
+          current().add(c);
+        }
+      }
       return;
     }
     if (inStepHeader && number - current().start < MAX_HEADER_LINES) {

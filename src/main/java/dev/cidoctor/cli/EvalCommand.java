@@ -44,7 +44,7 @@ final class EvalCommand implements Callable<Integer> {
   String format = "text";
 
   @Option(names = "--split", paramLabel = "HALF",
-      description = "all (default), dev or holdout: projects split by the first hex digit of SHA-1(project), even = dev.")
+      description = "all (default), dev or holdout: projects split by the first hex digit of SHA-1(project), even = dev; a dataset of fewer than 3 projects is split by log id.")
   String split = "all";
 
   @Option(names = "--projects-from", paramLabel = "FILE", description = "Only the projects listed in FILE, one per line.")
