@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  */
 final class Diagnoser {
   /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
-  static final int TARGET_EVIDENCE = 14;
+  static final int TARGET_EVIDENCE = 18;
   /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
   static final int WEAK_SCORE = 40;
   /** Lines of an error block kept after its primary line. */
-  static final int BLOCK_LINES = 9;
+  static final int BLOCK_LINES = 12;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
   private final Scanner scan;
