@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  */
 final class Diagnoser {
   /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
-  static final int TARGET_EVIDENCE = 14;
+  static final int TARGET_EVIDENCE = 18;
   /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
   static final int WEAK_SCORE = 40;
   /** Lines of an error block kept after its primary line. */
-  static final int BLOCK_LINES = 9;
+  static final int BLOCK_LINES = 12;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
   private final Scanner scan;
@@ -46,6 +46,17 @@ final class Diagnoser {
   private record Choice(Candidate candidate, RuleHit hit, ContextLine primary) {}
 
   Diagnosis diagnose() {
+    boolean succeeded = jobSucceeded();
+    if (succeeded && scan.steps.stream().flatMap(st -> st.candidates.stream()).noneMatch(c -> !c.hits.isEmpty() || c.score >= 65)) {
+      trace.add(new ReasoningStep("The build may not have failed. I need to check how the job ended.",
+          "Look for failure markers and the CI system's end-of-job lines in " + scan.lines + " lines",
+          "No failure marker and no error line, and the job ended successfully"
+              + (scan.succeeded ? "." : " (a complete GitHub Actions log without any ##[error] line).")));
+      String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, "");
+      return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false,
+          "No failure found: this job succeeded.", "Nothing to fix in this job; if the run failed, analyze the job that failed.",
+          null, 0.0, List.of(), null, List.copyOf(scan.tests), fp, trace);
+    }
     Step scope = failingStep();
     List<Candidate> all = new ArrayList<>();
     for (Step s : scan.steps) {
@@ -100,6 +111,12 @@ final class Diagnoser {
       suggestion = FallbackCategory.suggestion(category, step);
       confidence = Math.min(0.6, 0.25 + choice.candidate.finalScore() / 400.0);
     }
+    if (succeeded) {
+      // The CI system says the job passed (continue-on-error, a tolerated step): report, do not alarm.
+      summary = "The job ended successfully, but it reported: " + summary;
+      severity = Severity.LOW;
+      confidence = confidence / 2;
+    }
     String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary.text());
     return new Diagnosis(input, job, category, severity, transientFailure, summary, suggestion,
         rule == null ? null : rule.id(), round(confidence), evidence, step, List.copyOf(scan.tests), fingerprint, trace);
@@ -122,6 +139,14 @@ final class Diagnoser {
     String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, evidence.isEmpty() ? "" : evidence.get(0).text());
     return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false, summary, suggestion, null,
         evidence.isEmpty() ? 0.0 : 0.1, evidence, step, List.copyOf(scan.tests), fp, trace);
+  }
+
+  /** Says whether the log shows a job that ended well: no failure marker, and a success line. */
+  private boolean jobSucceeded() {
+    if (scan.jobFailLine > 0 || scan.steps.stream().anyMatch(Step::failed)) {
+      return false;
+    }
+    return scan.succeeded || (scan.completeGitHubLog && scan.errorAnnotations == 0);
   }
 
   /** The step that failed: the first with a step-level failure marker, else the last one with strong lines. */

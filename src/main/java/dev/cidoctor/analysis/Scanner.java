@@ -61,6 +61,12 @@ final class Scanner implements LineSink {
   String jobFailText;
   List<ContextLine> jobFailTail = List.of();
   long budgetExceeded;
+  /** GitHub Actions lines starting with ##[error]; a complete job log without any did not fail. */
+  long errorAnnotations;
+  /** Saw GitHub's last line of every job, so the log is whole, not an excerpt. */
+  boolean completeGitHubLog;
+  /** Saw a CI system's own success line (Travis, GitLab, Jenkins). */
+  boolean succeeded;
   long decoded;
   long ruleAttempts;
 
@@ -135,6 +141,14 @@ final class Scanner implements LineSink {
       }
     }
     if (marker && structure(number, text)) {
+      // Markers carry facts rules may need ("exited with 124" is a timeout, "exit code 137" an OOM kill).
+      if (toTry != null && !inStepHeader) {
+        List<RuleHit> markerHits = match(toTry, text);
+        if (!markerHits.isEmpty()) {
+          Candidate c = new Candidate(number, text, current().index, 0, markerHits, before(number, KEYWORD_BEFORE), 0);
+          current().add(c);
+        }
+      }
       return;
     }
     if (inStepHeader && number - current().start < MAX_HEADER_LINES) {
@@ -237,6 +251,17 @@ final class Scanner implements LineSink {
   /** Handles a step or failure marker; returns true when the line is only structure. */
   private boolean structure(long number, String text) {
     String t = text;
+    if (t.startsWith("##[error]")) {
+      errorAnnotations++;
+    }
+    if (t.startsWith("Cleaning up orphan processes") || t.startsWith("##[section]Finishing:")) {
+      completeGitHubLog = true;
+      return true;
+    }
+    if (t.startsWith("Done. Your build exited with 0.") || t.startsWith("Job succeeded") || t.startsWith("Finished: SUCCESS")) {
+      succeeded = true;
+      return true;
+    }
     if (t.startsWith("##[group]Run ")) {
       startStep(number, t.substring("##[group]Run ".length()).strip());
       inStepHeader = true;

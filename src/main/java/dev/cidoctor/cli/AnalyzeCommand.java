@@ -1,6 +1,5 @@
 package dev.cidoctor.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cidoctor.analysis.Analyzer;
 import dev.cidoctor.config.Config;
 import dev.cidoctor.logs.LogDocument;
@@ -60,7 +59,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       int worst = ExitCode.OK;
       for (String input : inputs) {
         try {
-          out.println(JsonReport.line(JsonReport.toJson(analyzeAll(analyzer, input))));
+          out.println(JsonReport.render(analyzeAll(analyzer, input), false));
         } catch (LogInputException e) {
           err.println("cidoctor: " + e.getMessage());
           worst = ExitCode.INPUT;
@@ -71,10 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     List<Diagnosis> jobs = analyzeAll(analyzer, inputs.get(0));
     switch (format) {
-      case json -> {
-        ObjectNode node = JsonReport.toJson(jobs);
-        out.println(JsonReport.pretty(node));
-      }
+      case json -> out.println(JsonReport.render(jobs, true));
       case markdown -> out.print(MarkdownReport.render(jobs));
       default -> out.print(new TextReport(terminal, verbose).render(jobs));
     }

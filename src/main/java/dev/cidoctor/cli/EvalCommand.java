@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         "(last 20 lines matching error|fail|exception|fatal), newest first."},
     footer = {"", ExitCode.HELP})
 final class EvalCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper mapper = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -44,7 +44,7 @@ final class EvalCommand implements Callable<Integer> {
   String format = "text";
 
   @Option(names = "--split", paramLabel = "HALF",
-      description = "all (default), dev or holdout: projects split by the first hex digit of SHA-1(project), even = dev.")
+      description = "all (default), dev or holdout: projects split by the first hex digit of SHA-1(project), even = dev; a dataset of fewer than 3 projects is split by log id.")
   String split = "all";
 
   @Option(names = "--projects-from", paramLabel = "FILE", description = "Only the projects listed in FILE, one per line.")
@@ -71,7 +71,7 @@ final class EvalCommand implements Callable<Integer> {
       try (Writer w = Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {
         results = eval.run(root, filter, new HashSet<>(datasets), d -> {
           try {
-            w.write(JSON.writeValueAsString(d) + "\n");
+            w.write(mapper.writeValueAsString(d) + "\n");
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -82,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
-      ArrayNode arr = JSON.createArrayNode();
+      ArrayNode arr = mapper.createArrayNode();
       for (Evaluation.Result r : results) {
         ObjectNode o = arr.addObject();
         o.put("dataset", r.dataset());
@@ -91,7 +91,7 @@ final class EvalCommand implements Callable<Integer> {
         o.set("baseline_tail", json(r.tail()));
         o.set("baseline_keywords", json(r.keywords()));
       }
-      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+      out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
       return ExitCode.OK;
     }
     out.println(String.format(Locale.ROOT, "%-24s %-9s %5s %6s %6s %6s %6s %6s %6s %6s %6s", "dataset", "method", "logs",
@@ -126,8 +126,8 @@ final class EvalCommand implements Callable<Integer> {
     return p;
   }
 
-  private static ObjectNode json(Metrics m) {
-    ObjectNode o = JSON.createObjectNode();
+  private ObjectNode json(Metrics m) {
+    ObjectNode o = mapper.createObjectNode();
     for (Map.Entry<String, Double> e : Evaluation.row(m).entrySet()) {
       if (e.getValue() == null) {
         o.putNull(e.getKey());

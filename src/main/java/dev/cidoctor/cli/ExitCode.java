@@ -14,6 +14,7 @@ final class ExitCode {
         1  internal error (a bug: please report it with the command line)
         2  usage error (unknown option, missing argument)
         3  unreadable input (missing path, directory, empty, binary, corrupt or oversized zip)
+        4  environment problem, from the ./cidoctor launcher (no JDK 21+, or the build failed)
         5  invalid configuration or rule file""";
 
   private ExitCode() {}

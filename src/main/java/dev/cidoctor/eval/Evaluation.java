@@ -86,8 +86,10 @@ public final class Evaluation {
       Metrics m = new Metrics();
       Metrics tail = new Metrics();
       Metrics kw = new Metrics();
+      // A dataset from one or two projects (pytorch's excerpts) is split by log instead of project.
+      boolean byLog = logs.stream().map(LabelledLog::project).distinct().count() < 3;
       for (LabelledLog log : logs) {
-        if (!projectFilter.test(log.project())) {
+        if (!projectFilter.test(byLog ? log.id() : log.project())) {
           continue;
         }
         evaluate(log, m, tail, kw, details);

@@ -11,6 +11,8 @@ public final class LineText {
   /** Longest text kept for a line; what a person needs of a line fits in far less. */
   public static final int MAX_CHARS = 4096;
 
+  private static final java.util.regex.Pattern CARET_ANSI = java.util.regex.Pattern.compile("\\^\\[\\[[0-9;?]*[A-Za-z]");
+
   private LineText() {}
 
   /** Decodes and cleans one line. */
@@ -26,6 +28,9 @@ public final class LineText {
     String s = new String(bytes, from, take, StandardCharsets.UTF_8);
     if (s.indexOf('\u001b') >= 0) {
       s = stripAnsi(s);
+    }
+    if (s.indexOf("^[[") >= 0) {
+      s = CARET_ANSI.matcher(s).replaceAll(""); // logs saved through a terminal pager spell ESC as ^[
     }
     return s;
   }

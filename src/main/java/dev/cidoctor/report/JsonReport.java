@@ -1,89 +1,78 @@
 package dev.cidoctor.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cidoctor.model.Diagnosis;
 import dev.cidoctor.model.Evidence;
 import dev.cidoctor.model.ReasoningStep;
 import java.util.List;
 
-/** Writes diagnoses as {@code cidoctor.diagnosis/v1} JSON objects, the contract scripts rely on. */
+/**
+ * Writes diagnoses as {@code cidoctor.diagnosis/v1} JSON objects, the contract scripts rely on. The
+ * writer is hand-rolled: the shape is fixed and small, and a JSON library's start-up would cost
+ * more than analyzing a typical log.
+ */
 public final class JsonReport {
   public static final String SCHEMA = "cidoctor.diagnosis/v1";
-  private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 
-  /** One object for one input; a zip's jobs are under {@code jobs}, its failing job at the top. */
-  public static ObjectNode toJson(List<Diagnosis> jobs) {
+  /** One object for one input; a zip's jobs are under {@code jobs}, its failing job's fields at the top. */
+  public static String render(List<Diagnosis> jobs, boolean pretty) {
     Diagnosis main = Reports.primaryJob(jobs);
-    ObjectNode o = toJson(main);
+    JsonWriter w = new JsonWriter(pretty);
+    w.beginObject();
+    fields(w, main);
     if (jobs.size() > 1 || main.job() != null) {
-      ArrayNode arr = o.putArray("jobs");
+      w.name("jobs").beginArray();
       for (Diagnosis d : jobs) {
-        arr.add(toJson(d));
+        w.beginObject();
+        fields(w, d);
+        w.endObject();
       }
+      w.endArray();
     }
-    return o;
+    w.endObject();
+    return w.toString();
   }
 
-  public static ObjectNode toJson(Diagnosis d) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("schema", SCHEMA);
-    o.put("input", d.input());
+  private static void fields(JsonWriter w, Diagnosis d) {
+    w.name("schema").value(SCHEMA);
+    w.name("input").value(d.input());
     if (d.job() != null) {
-      o.put("job", d.job());
+      w.name("job").value(d.job());
     }
-    o.put("category", d.category().wireName());
-    o.put("severity", d.severity().wireName());
-    o.put("transient", d.transientFailure());
-    o.put("summary", d.summary());
-    o.put("suggestion", d.suggestion());
-    if (d.ruleId() == null) {
-      o.putNull("ruleId");
-    } else {
-      o.put("ruleId", d.ruleId());
-    }
-    o.put("confidence", d.confidence());
-    ArrayNode ev = o.putArray("evidence");
+    w.name("category").value(d.category().wireName());
+    w.name("severity").value(d.severity().wireName());
+    w.name("transient").value(d.transientFailure());
+    w.name("summary").value(d.summary());
+    w.name("suggestion").value(d.suggestion());
+    w.name("ruleId").value(d.ruleId());
+    w.name("confidence").value(d.confidence());
+    w.name("evidence").beginArray();
     for (Evidence e : d.evidence()) {
-      ObjectNode x = ev.addObject();
+      w.beginObject();
       if (e.entry() != null) {
-        x.put("entry", e.entry());
+        w.name("entry").value(e.entry());
       }
-      x.put("line", e.line());
-      x.put("text", e.text());
+      w.name("line").value(e.line());
+      w.name("text").value(e.text());
+      w.endObject();
     }
-    if (d.failedStep() == null) {
-      o.putNull("failedStep");
-    } else {
-      o.put("failedStep", d.failedStep());
+    w.endArray();
+    w.name("failedStep").value(d.failedStep());
+    w.name("failedTests").beginArray();
+    for (String t : d.failedTests()) {
+      w.value(t);
     }
-    ArrayNode tests = o.putArray("failedTests");
-    d.failedTests().forEach(tests::add);
-    o.put("fingerprint", d.fingerprint());
-    ArrayNode trace = o.putArray("trace");
+    w.endArray();
+    w.name("fingerprint").value(d.fingerprint());
+    w.name("trace").beginArray();
     for (ReasoningStep s : d.trace()) {
-      trace.addObject().put("thought", s.thought()).put("action", s.action()).put("observation", s.observation());
+      w.beginObject();
+      w.name("thought").value(s.thought());
+      w.name("action").value(s.action());
+      w.name("observation").value(s.observation());
+      w.endObject();
     }
-    return o;
-  }
-
-  public static String pretty(ObjectNode node) {
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
-  }
-
-  public static String line(ObjectNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+    w.endArray();
   }
 }

@@ -12,8 +12,8 @@ public final class MarkdownReport {
   public static String render(List<Diagnosis> jobs) {
     StringBuilder sb = new StringBuilder();
     for (Diagnosis d : jobs) {
-      if (jobs.size() > 1 && d.primary() == null) {
-        continue;
+      if (jobs.size() > 1 && d.primary() == null && d != Reports.primaryJob(jobs)) {
+        continue; // a job that did not fail, in a run where another did
       }
       sb.append("### ").append(d.job() == null ? "CI failure" : "CI failure in job `" + d.job() + "`")
           .append(": ").append(escape(d.summary())).append("\n\n");

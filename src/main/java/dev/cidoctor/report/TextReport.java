@@ -30,8 +30,8 @@ public final class TextReport {
       sb.append('\n');
     }
     for (Diagnosis d : jobs) {
-      if (jobs.size() > 1 && d.primary() == null) {
-        continue;
+      if (jobs.size() > 1 && d.primary() == null && d != Reports.primaryJob(jobs)) {
+        continue; // a job that did not fail, in a run where another did
       }
       render(sb, d);
     }
