@@ -1,7 +1,10 @@
 package dev.cidoctor.analysis;
 
+import dev.cidoctor.logs.LineReader;
 import dev.cidoctor.logs.LineSink;
 import dev.cidoctor.logs.LineText;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -421,6 +424,68 @@ final class Scanner implements LineSink {
       }
     }
     return out;
+  }
+
+  /**
+   * Appends the scan of the chunk that follows this one in the same log: its line numbers move down
+   * by this chunk's line count, its first step continues this chunk's last, its later steps follow.
+   */
+  void merge(Scanner next) {
+    long off = lines;
+    Step last = current();
+    Step first = next.steps.get(0);
+    for (Candidate c : first.candidates) {
+      last.candidates.add(c.shifted(off, last.index));
+    }
+    if (!last.failed() && first.failed()) {
+      last.failLine = first.failLine + off;
+      last.failText = first.failText;
+      last.exitCode = first.exitCode;
+      last.tail = Candidate.shift(first.tail, off);
+      if (firstFailed == null) {
+        firstFailed = last;
+      }
+    }
+    last.end = first.end + off;
+    int stepOff = steps.size() - 1;
+    for (int i = 1; i < next.steps.size() && steps.size() < MAX_STEPS; i++) {
+      Step o = next.steps.get(i);
+      Step s = new Step(o.index + stepOff, o.name, o.start + off);
+      s.end = o.end + off;
+      if (o.failed()) {
+        s.failLine = o.failLine + off;
+        s.failText = o.failText;
+        s.exitCode = o.exitCode;
+        s.tail = Candidate.shift(o.tail, off);
+        if (firstFailed == null) {
+          firstFailed = s;
+        }
+      }
+      for (Candidate c : o.candidates) {
+        s.candidates.add(c.shifted(off, s.index));
+      }
+      steps.add(s);
+    }
+    if (jobFailLine < 0 && next.jobFailLine > 0) {
+      jobFailLine = next.jobFailLine + off;
+      jobFailText = next.jobFailText;
+      jobFailTail = Candidate.shift(next.jobFailTail, off);
+    }
+    for (String t : next.tests) {
+      addTest(t);
+    }
+    lines += next.lines;
+    decoded += next.decoded;
+    ruleAttempts += next.ruleAttempts;
+    budgetExceeded += next.budgetExceeded;
+    errorAnnotations += next.errorAnnotations;
+    completeGitHubLog |= next.completeGitHubLog;
+    succeeded |= next.succeeded;
+  }
+
+  /** Reads {@code in} to its end, line by line. */
+  long read(InputStream in) throws IOException {
+    return LineReader.read(in, this);
   }
 
   /** Ends the scan: closes the last step. */
