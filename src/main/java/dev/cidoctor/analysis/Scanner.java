@@ -78,6 +78,10 @@ final class Scanner implements LineSink {
   private final long[] ringNo = new long[RING];
   private final List<Candidate> open = new ArrayList<>();
   private boolean inStepHeader;
+  /** Line of the last travis_time:start marker, or -1 when the log is not from Travis. */
+  private long travisTimeLine = -1;
+  /** First line of a Travis failure marker whose command spans lines, until its end line; else -1. */
+  private long markerTextFrom = -1;
   private Step firstFailed;
   private int closedCandidates;
   /** A step header longer than this lost its ##[endgroup]; what follows is output again. */
@@ -142,6 +146,9 @@ final class Scanner implements LineSink {
           }
         }
       }
+    }
+    if (!marker && markerTextFrom > 0 && number - markerTextFrom < MAX_HEADER_LINES) {
+      return; // the text of a multi-line Travis command, not output
     }
     if (marker && structure(number, text)) {
       // Markers carry facts rules may need ("exited with 124" is a timeout, "exit code 137" an OOM kill).
@@ -297,6 +304,14 @@ final class Scanner implements LineSink {
       if (code != 0) {
         failStep(number, t, code);
       }
+      markerTextFrom = -1;
+      return true;
+    }
+    if (t.startsWith("The command \"")) {
+      markerTextFrom = number; // a multi-line command: its text runs until '" exited with N.'
+      return true;
+    }
+    if (markerTextFrom > 0 && number - markerTextFrom < MAX_HEADER_LINES) {
       return true;
     }
     m = JENKINS_EXIT.matcher(t);
@@ -318,6 +333,10 @@ final class Scanner implements LineSink {
       startStep(number, m.group(1));
       return true;
     }
+    if (t.startsWith("travis_time:start")) {
+      travisTimeLine = number;
+      return true;
+    }
     if (t.startsWith("section_end:") || t.startsWith("travis_fold:") || t.startsWith("travis_time:")) {
       return true;
     }
@@ -326,7 +345,9 @@ final class Scanner implements LineSink {
       startStep(number, m.group(1));
       return true;
     }
-    if (t.startsWith("$ ") && t.length() > 2) {
+    // On Travis a step's prompt follows its travis_time:start line; other "$ " lines are printed by
+    // the step itself (yarn echoes the commands it runs) and must not split it.
+    if (t.startsWith("$ ") && t.length() > 2 && (travisTimeLine < 0 || number - travisTimeLine <= 1)) {
       startStep(number, t.substring(2).strip());
       return false;
     }
