@@ -28,6 +28,22 @@ final class Candidate {
 
   private int refined = -1;
 
+  /** A copy moved {@code lines} lines down and into step {@code newStep}, for merging a later chunk. */
+  Candidate shifted(long lines, int newStep) {
+    Candidate c = new Candidate(line + lines, text, newStep, score, hits, shift(before, lines), afterWanted);
+    c.after.addAll(shift(after, lines));
+    c.fromTail = fromTail;
+    return c;
+  }
+
+  static List<ContextLine> shift(List<ContextLine> lines, long by) {
+    List<ContextLine> out = new ArrayList<>(lines.size());
+    for (ContextLine l : lines) {
+      out.add(new ContextLine(l.line() + by, l.text()));
+    }
+    return out;
+  }
+
   /** The full heuristic score, computed once and only for the candidates that compete. */
   int finalScore() {
     if (refined < 0) {

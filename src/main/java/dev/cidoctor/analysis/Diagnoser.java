@@ -229,6 +229,9 @@ final class Diagnoser {
     while (from > 0 && tail.get(from).line() - tail.get(from - 1).line() <= 2 && tail.size() - from < 8) {
       from--;
     }
+    while (from < tail.size() - 1 && tail.get(from).text().chars().noneMatch(Character::isLetterOrDigit)) {
+      from++; // a table border or a rule of dashes says nothing
+    }
     ContextLine first = tail.get(from);
     Candidate c = new Candidate(first.line(), first.text(), scope == null ? scan.steps.size() - 1 : scope.index, 1,
         List.of(), List.of(), 0);
@@ -409,7 +412,8 @@ final class Diagnoser {
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String v = values.get(m.group(1));
-      m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "?" : v));
+      // A capture of another of the rule's patterns is absent: leave it out rather than print "?".
+      m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : v));
     }
     m.appendTail(sb);
     return sb.toString();

@@ -52,7 +52,12 @@ public record Rule(
     if (testName == null) {
       return captures.get("test");
     }
-    String name = Diagnoser.fill(testName, captures);
-    return name.contains("?") && !testName.contains("?") ? captures.get("test") : name;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}").matcher(testName);
+    while (m.find()) {
+      if (captures.get(m.group(1)) == null) {
+        return captures.get("test"); // a part of the name is unknown here: fall back to the plain capture
+      }
+    }
+    return Diagnoser.fill(testName, captures);
   }
 }

@@ -1,7 +1,10 @@
 package dev.cidoctor.analysis;
 
+import dev.cidoctor.logs.LineReader;
 import dev.cidoctor.logs.LineSink;
 import dev.cidoctor.logs.LineText;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -75,6 +78,10 @@ final class Scanner implements LineSink {
   private final long[] ringNo = new long[RING];
   private final List<Candidate> open = new ArrayList<>();
   private boolean inStepHeader;
+  /** Line of the last travis_time:start marker, or -1 when the log is not from Travis. */
+  private long travisTimeLine = -1;
+  /** First line of a Travis failure marker whose command spans lines, until its end line; else -1. */
+  private long markerTextFrom = -1;
   private Step firstFailed;
   private int closedCandidates;
   /** A step header longer than this lost its ##[endgroup]; what follows is output again. */
@@ -139,6 +146,9 @@ final class Scanner implements LineSink {
           }
         }
       }
+    }
+    if (!marker && markerTextFrom > 0 && number - markerTextFrom < MAX_HEADER_LINES) {
+      return; // the text of a multi-line Travis command, not output
     }
     if (marker && structure(number, text)) {
       // Markers carry facts rules may need ("exited with 124" is a timeout, "exit code 137" an OOM kill).
@@ -294,6 +304,14 @@ final class Scanner implements LineSink {
       if (code != 0) {
         failStep(number, t, code);
       }
+      markerTextFrom = -1;
+      return true;
+    }
+    if (t.startsWith("The command \"")) {
+      markerTextFrom = number; // a multi-line command: its text runs until '" exited with N.'
+      return true;
+    }
+    if (markerTextFrom > 0 && number - markerTextFrom < MAX_HEADER_LINES) {
       return true;
     }
     m = JENKINS_EXIT.matcher(t);
@@ -315,6 +333,10 @@ final class Scanner implements LineSink {
       startStep(number, m.group(1));
       return true;
     }
+    if (t.startsWith("travis_time:start")) {
+      travisTimeLine = number;
+      return true;
+    }
     if (t.startsWith("section_end:") || t.startsWith("travis_fold:") || t.startsWith("travis_time:")) {
       return true;
     }
@@ -323,7 +345,9 @@ final class Scanner implements LineSink {
       startStep(number, m.group(1));
       return true;
     }
-    if (t.startsWith("$ ") && t.length() > 2) {
+    // On Travis a step's prompt follows its travis_time:start line; other "$ " lines are printed by
+    // the step itself (yarn echoes the commands it runs) and must not split it.
+    if (t.startsWith("$ ") && t.length() > 2 && (travisTimeLine < 0 || number - travisTimeLine <= 1)) {
       startStep(number, t.substring(2).strip());
       return false;
     }
@@ -421,6 +445,68 @@ final class Scanner implements LineSink {
       }
     }
     return out;
+  }
+
+  /**
+   * Appends the scan of the chunk that follows this one in the same log: its line numbers move down
+   * by this chunk's line count, its first step continues this chunk's last, its later steps follow.
+   */
+  void merge(Scanner next) {
+    long off = lines;
+    Step last = current();
+    Step first = next.steps.get(0);
+    for (Candidate c : first.candidates) {
+      last.candidates.add(c.shifted(off, last.index));
+    }
+    if (!last.failed() && first.failed()) {
+      last.failLine = first.failLine + off;
+      last.failText = first.failText;
+      last.exitCode = first.exitCode;
+      last.tail = Candidate.shift(first.tail, off);
+      if (firstFailed == null) {
+        firstFailed = last;
+      }
+    }
+    last.end = first.end + off;
+    int stepOff = steps.size() - 1;
+    for (int i = 1; i < next.steps.size() && steps.size() < MAX_STEPS; i++) {
+      Step o = next.steps.get(i);
+      Step s = new Step(o.index + stepOff, o.name, o.start + off);
+      s.end = o.end + off;
+      if (o.failed()) {
+        s.failLine = o.failLine + off;
+        s.failText = o.failText;
+        s.exitCode = o.exitCode;
+        s.tail = Candidate.shift(o.tail, off);
+        if (firstFailed == null) {
+          firstFailed = s;
+        }
+      }
+      for (Candidate c : o.candidates) {
+        s.candidates.add(c.shifted(off, s.index));
+      }
+      steps.add(s);
+    }
+    if (jobFailLine < 0 && next.jobFailLine > 0) {
+      jobFailLine = next.jobFailLine + off;
+      jobFailText = next.jobFailText;
+      jobFailTail = Candidate.shift(next.jobFailTail, off);
+    }
+    for (String t : next.tests) {
+      addTest(t);
+    }
+    lines += next.lines;
+    decoded += next.decoded;
+    ruleAttempts += next.ruleAttempts;
+    budgetExceeded += next.budgetExceeded;
+    errorAnnotations += next.errorAnnotations;
+    completeGitHubLog |= next.completeGitHubLog;
+    succeeded |= next.succeeded;
+  }
+
+  /** Reads {@code in} to its end, line by line. */
+  long read(InputStream in) throws IOException {
+    return LineReader.read(in, this);
   }
 
   /** Ends the scan: closes the last step. */

@@ -35,7 +35,7 @@ public final class LogInputs {
   /** Returns the documents named by {@code arg}; throws {@link LogInputException} for bad input. */
   public static List<LogDocument> open(String arg) {
     if (arg.equals("-")) {
-      return List.of(new LogDocument("-", null, null, new StdinOpener()));
+      return List.of(new LogDocument("-", null, null, null, new StdinOpener()));
     }
     Path path = Path.of(arg);
     if (Files.isDirectory(path)) {
@@ -66,7 +66,7 @@ public final class LogInputs {
     if (looksBinary(head, head.length)) {
       throw new LogInputException(arg + " is a binary file, not a text log.");
     }
-    return List.of(new LogDocument(arg, null, null, () -> Files.newInputStream(path)));
+    return List.of(new LogDocument(arg, null, null, path, () -> Files.newInputStream(path)));
   }
 
   /** Says whether the first bytes of an input are binary: NUL bytes or mostly control characters. */
@@ -129,7 +129,7 @@ public final class LogInputs {
       String name = entry.getName();
       Matcher m = JOB_ENTRY.matcher(name);
       String job = m.matches() ? m.group(2) : name;
-      docs.add(new LogDocument(arg, name, job, () -> openEntry(arg, path, name)));
+      docs.add(new LogDocument(arg, name, job, null, () -> openEntry(arg, path, name)));
     }
     return docs;
   }
