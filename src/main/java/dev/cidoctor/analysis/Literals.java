@@ -46,6 +46,17 @@ final class Literals {
     return best;
   }
 
+  /** Says whether every match must start at the beginning of the line (each top-level branch starts with ^). */
+  static boolean anchoredAtStart(String regex) {
+    for (String alt : splitTopLevel(regex)) {
+      String a = alt.replaceFirst("^\\(\\?[a-zA-Z]+\\)", "");
+      if (!a.startsWith("^")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static List<String> splitTopLevel(String regex) {
     List<String> parts = new ArrayList<>();
     int depth = 0;

@@ -208,14 +208,14 @@ final class Scanner implements LineSink {
       try {
         if (r.unless() != null) {
           bt.reset(BoundedText.DEFAULT_BUDGET);
-          if (r.unless().matcher(bt).find()) {
+          if (matcher(r.unless(), bt).find()) {
             continue;
           }
         }
         for (Pattern p : r.patterns()) {
           bt.reset(BoundedText.DEFAULT_BUDGET);
-          Matcher m = p.matcher(bt);
-          if (m.find()) {
+          Matcher m = matcher(p, bt);
+          if (kb.find(m, p)) {
             Map<String, String> caps = captures(m);
             if (r.contextOnly()) {
               for (String name : r.remember()) {
@@ -244,6 +244,19 @@ final class Scanner implements LineSink {
       }
     }
     return out;
+  }
+
+  /** Matchers are reused per pattern: a scan tries millions of matches and most fail at once. */
+  private final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+
+  private Matcher matcher(Pattern p, CharSequence text) {
+    Matcher m = matchers.get(p);
+    if (m == null) {
+      m = p.matcher(text);
+      matchers.put(p, m);
+      return m;
+    }
+    return m.reset(text);
   }
 
   static Map<String, String> captures(Matcher m) {
