@@ -24,6 +24,9 @@ public final class KnowledgeBase {
   final int[][] rulesByLiteral;
   final int firstKeyword;
   final int firstMarker;
+  /** Patterns anchored at the line start: matched with lookingAt, which tries one position, not all. */
+  private final java.util.Set<java.util.regex.Pattern> anchored =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   public KnowledgeBase(List<Rule> rules) {
     this.rules = List.copyOf(rules);
@@ -45,10 +48,22 @@ public final class KnowledgeBase {
     firstMarker = literals.size();
     literals.addAll(MARKERS);
     this.index = new LiteralIndex(literals);
+    for (Rule r : rules) {
+      for (java.util.regex.Pattern p : r.patterns()) {
+        if (Literals.anchoredAtStart(p.pattern())) {
+          anchored.add(p);
+        }
+      }
+    }
     this.rulesByLiteral = new int[firstKeyword][];
     for (int i = 0; i < firstKeyword; i++) {
       rulesByLiteral[i] = byLiteral.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
+  }
+
+  /** Finds {@code p} with {@code m}: at the line start only, when the pattern is anchored there. */
+  boolean find(java.util.regex.Matcher m, java.util.regex.Pattern p) {
+    return anchored.contains(p) ? m.lookingAt() : m.find();
   }
 
   public List<Rule> rules() {

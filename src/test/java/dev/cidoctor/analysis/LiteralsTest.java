@@ -7,6 +7,16 @@ import org.junit.jupiter.api.Test;
 /** Every match of the pattern contains one of the derived literals; where unsure, there are none. */
 class LiteralsTest {
   @Test
+  void anchoredAtStart_onlyWhenEveryBranchStartsWithCaret() {
+    assertThat(Literals.anchoredAtStart("^FAILED (?<t>\\S+)")).isTrue();
+    assertThat(Literals.anchoredAtStart("^a|^b")).isTrue();
+    assertThat(Literals.anchoredAtStart("(?i)^error")).isTrue();
+    assertThat(Literals.anchoredAtStart("^a|b")).isFalse();
+    assertThat(Literals.anchoredAtStart("(?:^a|b)")).isFalse();
+    assertThat(Literals.anchoredAtStart("error: ^")).isFalse();
+  }
+
+  @Test
   void required_plainText_isTheLowerCasedText() {
     assertThat(Literals.required("Connection Refused")).containsExactly("connection refused");
   }
