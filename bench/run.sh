@@ -16,6 +16,7 @@ if [[ ! -d "$SHARED/corpus" ]]; then
 fi
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is needed (GNU time)." >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+[[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 [[ -f target/cidoctor.jar ]] || ./mvnw -q -B -DskipTests package
 if [[ -x ./cidoctor ]]; then CIDOCTOR=(./cidoctor); else CIDOCTOR=("$JAVA" -XX:+UseSerialGC -Xmx256m -jar target/cidoctor.jar); fi
 
@@ -61,4 +62,4 @@ typ_runs=$(measure "${CIDOCTOR[@]}" analyze "$TYPICAL" --format json)
 echo "typical $typ_mb MB log end to end (JVM start included): $(echo "$typ_runs" | awk '{print $1}' | median) s," \
   "peak RSS $(echo "$typ_runs" | awk '{print $2}' | median | awk '{printf "%.1f", $1 / 1024}') MB"
 echo "in-process (cidoctor bench $BIG):"
-"$JAVA" -jar target/cidoctor.jar bench "$BIG" --iterations 3 | sed 's/^/  /'
+"$JAVA" -XX:+UseSerialGC -Xmx256m -jar target/cidoctor.jar bench "$BIG" --iterations 3 | sed 's/^/  /'
