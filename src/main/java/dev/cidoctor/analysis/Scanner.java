@@ -472,13 +472,7 @@ final class Scanner implements LineSink {
       last.candidates.add(c.shifted(off, last.index));
     }
     if (!last.failed() && first.failed()) {
-      last.failLine = first.failLine + off;
-      last.failText = first.failText;
-      last.exitCode = first.exitCode;
-      last.tail = Candidate.shift(first.tail, off);
-      if (firstFailed == null) {
-        firstFailed = last;
-      }
+      takeFailure(first, last, off);
     }
     last.end = first.end + off;
     int stepOff = steps.size() - 1;
@@ -487,13 +481,7 @@ final class Scanner implements LineSink {
       Step s = new Step(o.index + stepOff, o.name, o.start + off);
       s.end = o.end + off;
       if (o.failed()) {
-        s.failLine = o.failLine + off;
-        s.failText = o.failText;
-        s.exitCode = o.exitCode;
-        s.tail = Candidate.shift(o.tail, off);
-        if (firstFailed == null) {
-          firstFailed = s;
-        }
+        takeFailure(o, s, off);
       }
       for (Candidate c : o.candidates) {
         s.candidates.add(c.shifted(off, s.index));
@@ -515,6 +503,16 @@ final class Scanner implements LineSink {
     errorAnnotations += next.errorAnnotations;
     completeGitHubLog |= next.completeGitHubLog;
     succeeded |= next.succeeded;
+  }
+
+  private void takeFailure(Step from, Step to, long off) {
+    to.failLine = from.failLine + off;
+    to.failText = from.failText;
+    to.exitCode = from.exitCode;
+    to.tail = Candidate.shift(from.tail, off);
+    if (firstFailed == null) {
+      firstFailed = to;
+    }
   }
 
   /** Reads {@code in} to its end, line by line. */
