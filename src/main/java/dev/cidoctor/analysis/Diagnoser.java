@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class Diagnoser {
   /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
-  static final int TARGET_EVIDENCE = 18;
+  static final int TARGET_EVIDENCE = 24;
   /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
   static final int WEAK_SCORE = 40;
   /** Lines of an error block kept after its primary line. */
@@ -320,6 +320,12 @@ final class Diagnoser {
           && (!o.hits.isEmpty() || (o.score >= 15 && o.finalScore() >= 40))) {
         others.add(o);
       }
+    }
+    // The last strong line before the failure is often a second statement of the cause (Maven's
+    // closing summary, a later compile error): keep it even when the step had many others.
+    Candidate lastStrong = others.stream().max(Comparator.comparingLong(o -> o.line)).orElse(null);
+    if (lastStrong != null && lastStrong.line > c.line) {
+      lines.put(lastStrong.line, lastStrong.text);
     }
     others.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparingLong(o -> o.line));
     for (Candidate o : others) {
