@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class Diagnoser {
   /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
-  static final int TARGET_EVIDENCE = 24;
+  static final int TARGET_EVIDENCE = 15;
   /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
   static final int WEAK_SCORE = 40;
   /** Lines of an error block kept after its primary line. */

@@ -14,7 +14,7 @@ public final class KnowledgeBase {
       "killed", "segmentation", "undefined", "refused", "err!", "\u2717", "\u2716", "\u2718", "\u00d7 ",
       "unresolved", "no matching", "panicked", "** (");
   /** Markers that segment a log into steps or say that a step or job failed. */
-  static final List<String> MARKERS = List.of("##[", "section_start:", "section_end:", "travis_fold:", "$ ",
+  static final List<String> MARKERS = List.of("##[", "section_start:", "section_end:", "travis_fold:", "travis_time:", "$ ",
       "[pipeline]", "post job cleanup", "the command \"", "done. your build exited", "finished: ",
       "build step '", "job failed", "exited with", "cleaning up orphan processes", "job succeeded");
   // "##[section]Finishing:" (legacy job logs) is covered by the "##[" marker.

@@ -417,7 +417,7 @@ final class Scanner implements LineSink {
       s.failLine = number;
       s.failText = text;
       s.exitCode = code;
-      s.tail = tail(number, s.start);
+      s.tail = tail(markerTextFrom > 0 ? markerTextFrom : number, s.start);
     }
   }
 
