@@ -68,8 +68,9 @@ final class Diagnoser {
         ruleLines++;
       }
     }
-    Choice choice = choose(scope, all);
-    if (choice == null || (scope != null && choice.candidate.step != scope.index)
+    // Without a failure marker the failing step is only a guess: let every step compete.
+    Choice choice = choose(scope != null && scope.failed() ? scope : null, all);
+    if (choice == null || (scope != null && scope.failed() && choice.candidate.step != scope.index)
         || (choice.hit == null && choice.candidate.finalScore() < WEAK_SCORE)) {
       Choice tail = fromTail(scope);
       if (tail != null) {
@@ -368,7 +369,7 @@ final class Diagnoser {
   }
 
   private String stepName(Step scope, Candidate c) {
-    if (scope != null && scope.name != null) {
+    if (scope != null && scope.failed() && scope.name != null) {
       return scope.name;
     }
     String name = scan.steps.get(c.step).name;
