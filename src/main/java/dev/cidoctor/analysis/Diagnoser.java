@@ -8,7 +8,6 @@ import dev.cidoctor.model.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -434,7 +433,4 @@ final class Diagnoser {
     return Math.round(d * 100) / 100.0;
   }
 
-  static Map<String, String> mutable(Map<String, String> m) {
-    return new LinkedHashMap<>(m);
-  }
 }

@@ -116,14 +116,4 @@ final class Heuristics {
         || t.startsWith("$ ") || t.startsWith("The command \"") || t.startsWith("##[error]Process completed")
         || t.startsWith("[Pipeline]") || t.startsWith("Done. Your build exited");
   }
-
-  /** Says whether a line following an error continues it (stack frame, indented detail, caret). */
-  static boolean continues(String text) {
-    if (text.isBlank()) {
-      return false;
-    }
-    char c = text.charAt(0);
-    return c == ' ' || c == '\t' || c == '|' || c == '^' || c == '~' || text.startsWith("Caused by")
-        || text.startsWith("E ") || text.startsWith("> ") || text.startsWith("--> ");
-  }
 }
