@@ -58,7 +58,8 @@ final class Scanner implements LineSink {
   private int stamp;
 
   final List<Step> steps = new ArrayList<>();
-  final Set<String> tests = new LinkedHashSet<>();
+  final List<String> tests = new ArrayList<>();
+  private final List<List<String>> testTokens = new ArrayList<>();
   long lines;
   long jobFailLine = -1;
   String jobFailText;
@@ -191,10 +192,48 @@ final class Scanner implements LineSink {
     open.add(c);
   }
 
+  /**
+   * Records a failed test once. Runners name a test several ways (pytest's section header
+   * {@code Class.test_x} and its summary {@code tests/x.py::Class::test_x}): a name whose words end
+   * another's is the same test, and the fuller name is kept.
+   */
   void addTest(String name) {
-    if (name != null && !name.isBlank() && tests.size() < MAX_TESTS) {
-      tests.add(name.strip());
+    if (name == null || name.isBlank()) {
+      return;
     }
+    String n = name.strip();
+    List<String> words = words(n);
+    for (int i = 0; i < tests.size(); i++) {
+      List<String> have = testTokens.get(i);
+      if (endsWith(have, words)) {
+        return;
+      }
+      if (endsWith(words, have)) {
+        tests.set(i, n);
+        testTokens.set(i, words);
+        return;
+      }
+    }
+    if (tests.size() < MAX_TESTS) {
+      tests.add(n);
+      testTokens.add(words);
+    }
+  }
+
+  private static List<String> words(String name) {
+    List<String> out = new ArrayList<>();
+    for (String w : name.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static boolean endsWith(List<String> whole, List<String> suffix) {
+    int n = whole.size();
+    int k = suffix.size();
+    return k > 0 && k <= n && whole.subList(n - k, n).equals(suffix);
   }
 
   /** Values remembered by context rules (e.g. the test class being run), latest first. */
