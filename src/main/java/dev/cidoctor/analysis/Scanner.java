@@ -39,17 +39,6 @@ final class Scanner implements LineSink {
   private static final int RING = 32;
   private static final int KEYWORD_AFTER = 16;
   private static final int KEYWORD_BEFORE = 3;
-  private static final Pattern GHA_EXIT = Pattern.compile("^##\\[error\\]Process completed with exit code (\\d+)");
-  /** Travis: the command may span lines, so the marker can be just the end: {@code ...run-tests.sh" exited with 1.} */
-  private static final Pattern TRAVIS_EXIT = Pattern.compile(
-      "(?:^The command \"|\")(?:.*\")?\\s*(?:failed and )?exited with (\\d+)(?:\\.| during)");
-  private static final Pattern JENKINS_EXIT = Pattern.compile("^ERROR: script returned exit code (\\d+)");
-  private static final Pattern GITLAB_SECTION = Pattern.compile("^section_start:\\d+:([\\w.\\-]+)");
-  private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)\\s*$");
-  private static final Pattern JOB_FAILED = Pattern.compile(
-      "^(?:ERROR: Job failed|Done\\. Your build exited with [1-9]|Finished: (?:FAILURE|ABORTED|UNSTABLE)"
-          + "|Build step '.*' marked build as failure|##\\[error\\]The operation was canceled"
-          + "|##\\[error\\]The job running on runner .* has exceeded the maximum execution time)");
 
   private final KnowledgeBase kb;
   private final int[] found;
@@ -311,99 +300,58 @@ final class Scanner implements LineSink {
   }
 
   /** Handles a step or failure marker; returns true when the line is only structure. */
-  private boolean structure(long number, String text) {
-    String t = text;
+  private boolean structure(long number, String t) {
     if (t.startsWith("##[error]")) {
       errorAnnotations++;
     }
-    if (t.startsWith("Cleaning up orphan processes") || t.startsWith("##[section]Finishing:")) {
-      completeGitHubLog = true;
-      return true;
+    Marker marker = Marker.of(t);
+    boolean inCommandText = markerTextFrom > 0 && number - markerTextFrom < MAX_HEADER_LINES;
+    if (inCommandText && (marker == null || marker.kind().compareTo(Marker.Kind.COMMAND_TEXT) > 0)) {
+      return true; // the text of a multi-line Travis command, not output
     }
-    if (t.startsWith("Done. Your build exited with 0.") || t.startsWith("Job succeeded") || t.startsWith("Finished: SUCCESS")) {
-      succeeded = true;
-      return true;
-    }
-    if (t.startsWith("##[group]Run ")) {
-      startStep(number, t.substring("##[group]Run ".length()).strip());
-      inStepHeader = true;
-      return true;
-    }
-    if (t.startsWith("##[group]Post ")) {
-      startStep(number, t.substring("##[group]".length()).strip());
-      return true;
-    }
-    if (t.startsWith("Post job cleanup.")) {
-      startStep(number, "Post job cleanup");
-      return true;
-    }
-    if (t.startsWith("##[endgroup]")) {
-      inStepHeader = false;
-      return true;
-    }
-    if (t.startsWith("##[group]")) {
-      return true;
-    }
-    Matcher m = GHA_EXIT.matcher(t);
-    if (m.find()) {
-      failStep(number, t, Integer.parseInt(m.group(1)));
-      return true;
-    }
-    m = TRAVIS_EXIT.matcher(t);
-    if ((t.startsWith("The command \"") || t.indexOf("\" exited with ") >= 0 || t.indexOf("failed and exited with") >= 0)
-        && m.find()) {
-      int code = Integer.parseInt(m.group(1));
-      if (code != 0) {
-        failStep(number, t, code);
-      }
-      markerTextFrom = -1;
-      return true;
-    }
-    if (t.startsWith("The command \"")) {
-      markerTextFrom = number; // a multi-line command: its text runs until '" exited with N.'
-      return true;
-    }
-    if (markerTextFrom > 0 && number - markerTextFrom < MAX_HEADER_LINES) {
-      return true;
-    }
-    m = JENKINS_EXIT.matcher(t);
-    if (m.find()) {
-      failStep(number, t, Integer.parseInt(m.group(1)));
-      return true;
-    }
-    m = JOB_FAILED.matcher(t);
-    if (m.find()) {
-      if (jobFailLine < 0) {
-        jobFailLine = number;
-        jobFailText = t;
-        jobFailTail = tail(number, 0);
-      }
-      return !t.startsWith("##[error]The job running") && !t.startsWith("##[error]The operation was canceled");
-    }
-    m = GITLAB_SECTION.matcher(t);
-    if (m.find()) {
-      startStep(number, m.group(1));
-      return true;
-    }
-    if (t.startsWith("travis_time:start")) {
-      travisTimeLine = number;
-      return true;
-    }
-    if (t.startsWith("section_end:") || t.startsWith("travis_fold:") || t.startsWith("travis_time:")) {
-      return true;
-    }
-    m = JENKINS_STAGE.matcher(t);
-    if (m.find()) {
-      startStep(number, m.group(1));
-      return true;
-    }
-    // On Travis a step's prompt follows its travis_time:start line; other "$ " lines are printed by
-    // the step itself (yarn echoes the commands it runs) and must not split it.
-    if (t.startsWith("$ ") && t.length() > 2 && (travisTimeLine < 0 || number - travisTimeLine <= 1)) {
-      startStep(number, t.substring(2).strip());
+    if (marker == null) {
       return false;
     }
-    return false;
+    switch (marker.kind()) {
+      case GITHUB_END -> completeGitHubLog = true;
+      case SUCCEEDED -> succeeded = true;
+      case STEP_HEADER -> {
+        startStep(number, marker.name());
+        inStepHeader = true;
+      }
+      case STEP_START -> startStep(number, marker.name());
+      case GROUP_END -> inStepHeader = false;
+      case GROUP, STRUCTURE -> {
+        // structure only
+      }
+      case STEP_EXIT -> failStep(number, t, marker.exitCode());
+      case COMMAND_EXIT -> {
+        if (marker.exitCode() != 0) {
+          failStep(number, t, marker.exitCode());
+        }
+        markerTextFrom = -1;
+      }
+      case COMMAND_TEXT -> markerTextFrom = number;
+      case JOB_FAILED -> {
+        if (jobFailLine < 0) {
+          jobFailLine = number;
+          jobFailText = t;
+          jobFailTail = tail(number, 0);
+        }
+        // GitHub's timeout and cancellation lines are their own root cause: keep them as candidates.
+        return !t.startsWith("##[error]The job running") && !t.startsWith("##[error]The operation was canceled");
+      }
+      case TRAVIS_TIME_START -> travisTimeLine = number;
+      case PROMPT -> {
+        // On Travis a step's prompt follows its travis_time:start line; other "$ " lines are printed
+        // by the step itself (yarn echoes the commands it runs) and must not split it.
+        if (travisTimeLine < 0 || number - travisTimeLine <= 1) {
+          startStep(number, marker.name());
+        }
+        return false;
+      }
+    }
+    return true;
   }
 
   private Step current() {
