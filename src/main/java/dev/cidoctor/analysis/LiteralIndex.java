@@ -118,6 +118,10 @@ final class LiteralIndex {
         i = skipEscape(b, i, end);
         continue;
       }
+      if (v == '^' && i + 2 < end && b[i + 1] == '[' && b[i + 2] == '[') {
+        i = skipEscape(b, i + 1, end); // ANSI spelled "^[[31m" by a pager: skip it like ESC [
+        continue;
+      }
       int t = nx[base + bc[v]];
       if (t >= 0) {
         base = t;

@@ -28,6 +28,11 @@ class LiteralIndexTest {
   }
 
   @Test
+  void scan_ansiSpelledWithCaret_isSkippedToo() {
+    assertThat(found("^[[38;5;9mErr^[[0mor: boom")).containsExactlyInAnyOrder("err", "error");
+  }
+
+  @Test
   void scan_oscHyperlinkAroundWords_findsTheWords() {
     assertThat(found("\u001b]8;;http://x\u001b\\connection refused\u001b]8;;\u001b\\ by host")).containsExactly("connection refused");
   }
