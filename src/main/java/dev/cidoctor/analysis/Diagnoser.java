@@ -298,14 +298,18 @@ final class Diagnoser {
     if (rule != null && (rule.contextBefore() > 0 || rule.contextAfter() > 0)) {
       int nb = c.before.size();
       for (int i = Math.max(0, nb - rule.contextBefore()); i < nb; i++) {
-        lines.put(c.before.get(i).line(), c.before.get(i).text());
+        if (!c.before.get(i).text().isBlank()) {
+          lines.put(c.before.get(i).line(), c.before.get(i).text());
+        }
       }
       for (int i = 0; i < Math.min(rule.contextAfter(), c.after.size()); i++) {
         ContextLine l = c.after.get(i);
         if (rule.contextUntil() != null && rule.contextUntil().matcher(l.text()).find()) {
           break;
         }
-        lines.put(l.line(), l.text());
+        if (!l.text().isBlank()) {
+          lines.put(l.line(), l.text()); // a blank line is no evidence
+        }
       }
     } else if (c.fromTail) {
       for (ContextLine l : c.after) {
