@@ -75,6 +75,9 @@ record Marker(Kind kind, String name, int exitCode) {
     if (t.startsWith("##[group]")) {
       return new Marker(Kind.GROUP, null, 0);
     }
+    if (t.startsWith("[command]") || t.startsWith("##[command]")) {
+      return new Marker(Kind.STRUCTURE, null, 0); // GitHub echoing a command an action runs, not output
+    }
     Matcher m = GHA_EXIT.matcher(t);
     if (m.find()) {
       return new Marker(Kind.STEP_EXIT, null, Integer.parseInt(m.group(1)));

@@ -13,6 +13,8 @@ class MarkerTest {
     assertThat(Marker.of("##[error]Process completed with exit code 137.")).isEqualTo(new Marker(Kind.STEP_EXIT, null, 137));
     assertThat(Marker.of("Post job cleanup.")).isEqualTo(new Marker(Kind.STEP_START, "Post job cleanup", 0));
     assertThat(Marker.of("Cleaning up orphan processes").kind()).isEqualTo(Kind.GITHUB_END);
+    assertThat(Marker.of("[command]/usr/bin/bash --noprofile --norc -e -o pipefail /tmp/x.sh").kind())
+        .isEqualTo(Kind.STRUCTURE);
     assertThat(Marker.of("##[error]The operation was canceled.").kind()).isEqualTo(Kind.JOB_FAILED);
   }
 
