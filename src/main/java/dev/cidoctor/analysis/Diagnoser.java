@@ -26,7 +26,8 @@ final class Diagnoser {
   static final int WEAK_SCORE = 40;
   /** Lines of an error block kept after its primary line. */
   static final int BLOCK_LINES = 12;
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
+  /** A {@code {name}} placeholder in a rule's summary, suggestion or test-name template. */
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
   private final Scanner scan;
   private final String input;
@@ -412,7 +413,8 @@ final class Diagnoser {
       ruleObs = "No rule matched and no line scored as an error.";
     }
     trace.add(new ReasoningStep("I should check whether this is a known kind of failure.",
-        "Match the knowledge base against the candidate lines (" + ruleLines + " lines matched a rule"
+        "Match the knowledge base against the candidate lines (" + scan.ruleAttempts + " rule tries, " + ruleLines
+            + " lines matched a rule"
             + (scan.budgetExceeded > 0 ? ", " + scan.budgetExceeded + " matches abandoned over budget" : "") + ")",
         ruleObs));
   }

@@ -52,7 +52,7 @@ public record Rule(
     if (testName == null) {
       return captures.get("test");
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}").matcher(testName);
+    java.util.regex.Matcher m = Diagnoser.PLACEHOLDER.matcher(testName);
     while (m.find()) {
       if (captures.get(m.group(1)) == null) {
         return captures.get("test"); // a part of the name is unknown here: fall back to the plain capture

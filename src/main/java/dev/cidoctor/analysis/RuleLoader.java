@@ -36,7 +36,6 @@ public final class RuleLoader {
   private static final Set<String> KEYS = Set.of("id", "category", "severity", "transient", "priority", "pattern",
       "patterns", "unless", "literals", "requires", "context", "primary", "pick", "tests", "testName", "remember", "role", "summary",
       "suggestion", "description");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
   /** Placeholders every template may use besides the captures. */
   static final Set<String> BUILT_INS = Set.of("line", "step", "exitCode", "tests");
@@ -343,7 +342,7 @@ public final class RuleLoader {
       if (template == null) {
         continue;
       }
-      Matcher m = PLACEHOLDER.matcher(template);
+      Matcher m = Diagnoser.PLACEHOLDER.matcher(template);
       while (m.find()) {
         if (!groups.contains(m.group(1)) && !BUILT_INS.contains(m.group(1))) {
           deferred.putIfAbsent(where + "\u0000" + m.group(1), where + ": placeholder {" + m.group(1)

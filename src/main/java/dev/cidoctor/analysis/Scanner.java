@@ -387,9 +387,7 @@ final class Scanner implements LineSink {
     keep.addAll(pool.subList(0, Math.min(MAX_CLOSED_CANDIDATES, pool.size())));
     for (Step s : steps) {
       if (s != firstFailed) {
-        int before = s.candidates.size();
         s.candidates.removeIf(c -> !keep.contains(c));
-        s.dropped += before - s.candidates.size();
       }
     }
     closedCandidates = keep.size();

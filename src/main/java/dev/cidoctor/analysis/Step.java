@@ -19,7 +19,6 @@ final class Step {
   /** The last non-blank lines before the failure marker, for failures that print no error word. */
   List<ContextLine> tail = List.of();
   final List<Candidate> candidates = new ArrayList<>();
-  long dropped;
 
   Step(int index, String name, long start) {
     this.index = index;
@@ -48,7 +47,6 @@ final class Step {
     best.sort(Comparator.comparingInt(Candidate::rank).thenComparingLong(c -> c.line).reversed());
     List<Candidate> kept = new ArrayList<>(best.subList(0, keep));
     kept.sort(Comparator.comparingLong(c -> c.line));
-    dropped += candidates.size() - keep;
     candidates.clear();
     candidates.addAll(kept);
   }

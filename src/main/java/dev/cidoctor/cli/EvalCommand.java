@@ -86,7 +86,7 @@ final class EvalCommand implements Callable<Integer> {
       for (Evaluation.Result r : results) {
         ObjectNode o = arr.addObject();
         o.put("dataset", r.dataset());
-        o.put("logs", Evaluation.logs(r.analyzer()));
+        o.put("logs", r.analyzer().logs());
         o.set("cidoctor", json(r.analyzer()));
         o.set("baseline_tail", json(r.tail()));
         o.set("baseline_keywords", json(r.keywords()));
@@ -141,7 +141,7 @@ final class EvalCommand implements Callable<Integer> {
   private static void row(PrintWriter out, String dataset, String method, Metrics m) {
     Map<String, Double> r = Evaluation.row(m);
     out.println(String.format(Locale.ROOT, "%-24s %-9s %5d %6s %6s %6s %6s %6s %6s %6s %6s", dataset, method,
-        Evaluation.logs(m), f(r.get("top1")), f(r.get("hit")), f(r.get("precision")), f(r.get("recall")), f(r.get("f1")),
+        m.logs(), f(r.get("top1")), f(r.get("hit")), f(r.get("precision")), f(r.get("recall")), f(r.get("f1")),
         method.equals("cidoctor") ? f(r.get("category_acc")) : "", method.equals("cidoctor") ? f(r.get("failed_tests_recall")) : "",
         f(r.get("median_evidence_lines"))));
   }

@@ -172,7 +172,4 @@ public final class Evaluation {
     return r;
   }
 
-  public static int logs(Metrics m) {
-    return m.logs();
-  }
 }

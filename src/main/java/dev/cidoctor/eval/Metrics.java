@@ -86,7 +86,7 @@ public final class Metrics {
     return sb.toString();
   }
 
-  int logs() {
+  public int logs() {
     return logs;
   }
 

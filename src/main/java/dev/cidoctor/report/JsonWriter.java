@@ -15,11 +15,7 @@ final class JsonWriter {
   }
 
   JsonWriter beginObject() {
-    separate();
-    sb.append('{');
-    depth++;
-    first = true;
-    return this;
+    return open('{');
   }
 
   JsonWriter endObject() {
@@ -27,11 +23,7 @@ final class JsonWriter {
   }
 
   JsonWriter beginArray() {
-    separate();
-    sb.append('[');
-    depth++;
-    first = true;
-    return this;
+    return open('[');
   }
 
   JsonWriter endArray() {
@@ -75,6 +67,14 @@ final class JsonWriter {
     } else {
       sb.append("null");
     }
+    return this;
+  }
+
+  private JsonWriter open(char c) {
+    separate();
+    sb.append(c);
+    depth++;
+    first = true;
     return this;
   }
 

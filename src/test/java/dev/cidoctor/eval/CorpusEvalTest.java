@@ -37,7 +37,7 @@ class CorpusEvalTest {
     List<Evaluation.Result> results = new Evaluation(Analyzer.withRules(List.of())).run(corpus, p -> true, Set.of(), null);
 
     Map<String, Long> read = new TreeMap<>();
-    results.forEach(r -> read.put(r.dataset(), (long) Evaluation.logs(r.analyzer())));
+    results.forEach(r -> read.put(r.dataset(), (long) r.analyzer().logs()));
     assertThat(read).isEqualTo(expected);
     double analyzer = pooledHit(results, Evaluation.Result::analyzer);
     assertThat(analyzer).as("analyzer hit vs tail").isGreaterThan(pooledHit(results, Evaluation.Result::tail));

@@ -33,7 +33,7 @@ class EvaluationTest {
 
     assertThat(results).singleElement().satisfies(r -> {
       assertThat(r.dataset()).isEqualTo("eval-mini");
-      assertThat(Evaluation.logs(r.analyzer())).isEqualTo(4);
+      assertThat(r.analyzer().logs()).isEqualTo(4);
       assertThat(r.analyzer().labelled()).isEqualTo(3);
       Metrics tail = r.tail();
       assertThat(tail.top1()).isCloseTo(1.0 / 3, within(1e-9));
@@ -59,7 +59,7 @@ class EvaluationTest {
         .run(MINI, p -> p.equals("octo/b"), Set.of(), null);
 
     assertThat(results).singleElement().satisfies(r -> {
-      assertThat(Evaluation.logs(r.tail())).isEqualTo(1);
+      assertThat(r.tail().logs()).isEqualTo(1);
       assertThat(r.tail().top1()).isEqualTo(1.0);
       assertThat(r.keywords().hit()).isEqualTo(0.0);
     });
