@@ -30,7 +30,10 @@ class ArchitectureTest {
       "analysis", Set.of("model", "logs"),
       "report", Set.of("model"),
       "eval", Set.of("analysis", "logs", "model"),
-      "config", Set.of());
+      "config", Set.of(),
+      "ci", Set.of("model"),
+      "store", Set.of("model"),
+      "monitor", Set.of("model", "logs", "analysis", "ci", "store", "config"));
 
   @Test
   void packages_dependOnlyOnWhatTheConventionsAllow() throws IOException {

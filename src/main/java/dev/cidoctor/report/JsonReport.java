@@ -34,7 +34,7 @@ public final class JsonReport {
     return w.toString();
   }
 
-  private static void fields(JsonWriter w, Diagnosis d) {
+  static void fields(JsonWriter w, Diagnosis d) {
     w.name("schema").value(SCHEMA);
     w.name("input").value(d.input());
     if (d.job() != null) {

@@ -48,6 +48,10 @@ final class JsonWriter {
     return this;
   }
 
+  JsonWriter nullValue() {
+    return value((String) null);
+  }
+
   JsonWriter value(boolean b) {
     separate();
     sb.append(b);

@@ -44,7 +44,7 @@ public final class MarkdownReport {
     return sb.toString();
   }
 
-  private static String escape(String s) {
+  static String escape(String s) {
     return s.replace("|", "\\|").replace("\n", " ");
   }
 }
