@@ -30,8 +30,17 @@ import picocli.CommandLine.Model.CommandSpec;
 final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "LOG", arity = "1..*", description = "Log files, run-logs zips, or - for standard input.")
+  @Parameters(paramLabel = "LOG", arity = "0..*", description = "Log files, run-logs zips, or - for standard input.")
   List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--run-id", paramLabel = "N", description = "Analyze GitHub Actions run N instead of log files (needs GITHUB_TOKEN for private repos).")
+  Long runId;
+
+  @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "The run's repository (default: GITHUB_REPO when it names one).")
+  String repo;
+
+  @Option(names = "--attempt", paramLabel = "K", description = "The run attempt (default: the latest).")
+  Integer attempt;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, jsonl (one object per input per line) or markdown.")
   Format format = Format.text;
@@ -46,10 +55,22 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (runId != null) {
+      if (!inputs.isEmpty()) {
+        throw new UsageException("Give either LOG files or --run-id, not both.");
+      }
+      return RunAnalysisCommand.analyze(spec, Main.config(), repo, runId, attempt, format, verbose, terminal, rules);
+    }
+    if (repo != null || attempt != null) {
+      throw new UsageException("--repo and --attempt go with --run-id.");
+    }
+    if (inputs.isEmpty()) {
+      throw new UsageException("Missing LOG: give a log file, a run-logs zip, - for standard input, or --run-id N.");
+    }
     if (inputs.size() > 1 && format != Format.jsonl) {
       throw new UsageException("Several inputs need --format jsonl (one JSON object per line).");
     }
-    Config config = Config.load(Path.of("."), System.getenv());
+    Config config = Main.config();
     List<Path> all = new ArrayList<>(config.rulePaths());
     all.addAll(rules);
     Analyzer analyzer = Analyzer.withRules(all);

@@ -1,7 +1,11 @@
 package dev.cidoctor.cli;
 
 import dev.cidoctor.analysis.RuleLoadException;
+import dev.cidoctor.ci.CiException;
+import dev.cidoctor.config.Config;
 import dev.cidoctor.config.ConfigException;
+import java.nio.file.Path;
+import java.util.Map;
 import dev.cidoctor.logs.LogInputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -12,13 +16,15 @@ import java.io.FileDescriptor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code cidoctor analyze|eval|rules|bench}. */
+/** Entry point: {@code cidoctor analyze|monitor|serve|eval|rules|bench}. */
 @Command(name = "cidoctor", mixinStandardHelpOptions = true, version = "cidoctor 0.1.0",
     description = "Explains why a CI build failed and how to fix it, offline.",
-    subcommands = {AnalyzeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class,
+    subcommands = {AnalyzeCommand.class, MonitorCommand.class, ServeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", ExitCode.HELP})
 public final class Main implements Runnable {
+  static final String VERSION = "0.1.0";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -49,6 +55,25 @@ public final class Main implements Runnable {
       return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
     } catch (ReflectiveOperationException e) {
       return true; // JDK 21: a console exists only for a terminal
+    }
+  }
+
+  /** The environment the commands read; tests run the command line with their own. */
+  private static volatile Map<String, String> environment = System.getenv();
+
+  /** Reads the configuration: {@code .env} in the working folder, then the environment. */
+  static Config config() {
+    return Config.load(Path.of("."), environment);
+  }
+
+  /** Runs a command line with {@code env} as its environment; for tests. */
+  public static synchronized int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal, Map<String, String> env) {
+    Map<String, String> saved = environment;
+    environment = Map.copyOf(env);
+    try {
+      return run(args, out, err, terminal);
+    } finally {
+      environment = saved;
     }
   }
 
@@ -86,6 +111,9 @@ public final class Main implements Runnable {
     if (ex instanceof RuleLoadException || ex instanceof ConfigException) {
       return ExitCode.CONFIG;
     }
+    if (ex instanceof CiException) {
+      return ExitCode.CI;
+    }
     if (ex instanceof CommandLine.ParameterException || ex instanceof UsageException) {
       return ExitCode.USAGE;
     }
@@ -93,7 +121,8 @@ public final class Main implements Runnable {
   }
 
   static String sentence(Throwable ex) {
-    if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException) {
+    if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException
+        || ex instanceof CiException) {
       return ex.getMessage();
     }
     if (ex instanceof RuleLoadException r) {

@@ -31,7 +31,7 @@ final class RulesCommand implements Runnable {
   }
 
   static List<Rule> all() {
-    return RuleLoader.load(Config.load(Path.of("."), System.getenv()).rulePaths());
+    return RuleLoader.load(Main.config().rulePaths());
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every rule: id, category, severity, transient.")

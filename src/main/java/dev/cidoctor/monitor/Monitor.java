@@ -108,10 +108,10 @@ public final class Monitor {
   }
 
   /** How one attempt went. */
-  enum Outcome { PROCESSED, ALREADY_DONE, FAILED }
+  public enum Outcome { PROCESSED, ALREADY_DONE, FAILED }
 
   /** Processes one completed attempt unless it was recorded already or another daemon holds it. */
-  Outcome process(WorkflowRun run) {
+  public Outcome process(WorkflowRun run) {
     Instant now = clock.instant();
     if (store.processed(run.repo(), run.id(), run.attempt())
         || !store.claim(run.repo(), run.id(), run.attempt(), owner, now, CLAIM_LEASE)) {
@@ -184,7 +184,7 @@ public final class Monitor {
     }
   }
 
-  boolean stopping() {
+  public boolean stopping() {
     return stopping.get();
   }
 }

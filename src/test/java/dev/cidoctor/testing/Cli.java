@@ -22,6 +22,14 @@ public final class Cli {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** Runs {@code args} with {@code env} as the whole environment. */
+  public static Result runWithEnv(java.util.Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), false, env);
+    return new Result(code, out.toString(), err.toString());
+  }
+
   /** Runs {@code args} with {@code stdin} as standard input; restores the real one afterwards. */
   public static synchronized Result runWithStdin(byte[] stdin, String... args) {
     InputStream saved = System.in;
