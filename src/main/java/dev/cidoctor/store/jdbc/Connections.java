@@ -34,7 +34,7 @@ final class Connections {
     }
     if (!url.isEmpty()) {
       throw new ConfigException(URL_KEY + " must be a jdbc:postgresql://HOST:PORT/DATABASE URL (or unset for the SQLite file at "
-          + DB_PATH_KEY + "); it starts with '" + url.substring(0, Math.min(url.length(), 16)) + "'.");
+          + DB_PATH_KEY + "); it starts with '" + url.substring(0, url.indexOf(':') + 1) + "'."); // never more: it may hold a password
     }
     String path = values.getOrDefault(DB_PATH_KEY, "").strip();
     return sqlite(Path.of(path.isEmpty() ? DEFAULT_PATH : path));
