@@ -16,6 +16,12 @@ public interface FailureHistory {
   /** Top patterns, categories, failure rates, flaky jobs, recovery time, trends and LLM spend. */
   Stats stats(StatsQuery query);
 
+  /**
+   * Judges one recorded failed job (new, known recurring, flaky, transient, already failing on the
+   * default branch) with its evidence.
+   */
+  Verdict verdict(dev.cidoctor.model.JobOutcome failure, String defaultBranch);
+
   /** One pattern by its name or fingerprint (or a unique prefix of it), with its occurrences and fixes. */
   Optional<PatternDetail> pattern(String nameOrFingerprint, StatsQuery query);
 }

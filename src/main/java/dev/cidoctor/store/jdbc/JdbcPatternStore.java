@@ -8,6 +8,7 @@ import dev.cidoctor.store.PatternDetail;
 import dev.cidoctor.store.Stats;
 import dev.cidoctor.store.StatsQuery;
 import dev.cidoctor.store.StoreException;
+import dev.cidoctor.store.Verdict;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -118,6 +119,11 @@ final class JdbcPatternStore implements LearningStore {
   @Override
   public synchronized Stats stats(StatsQuery query) {
     return read("compute statistics", () -> new StatsQueries(c).stats(query));
+  }
+
+  @Override
+  public synchronized Verdict verdict(JobOutcome failure, String defaultBranch) {
+    return read("judge " + failure.run().key(), () -> new VerdictQueries(c).verdict(failure, defaultBranch));
   }
 
   @Override
