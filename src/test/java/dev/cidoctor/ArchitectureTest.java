@@ -31,6 +31,7 @@ class ArchitectureTest {
       "report", Set.of("model"),
       "eval", Set.of("analysis", "logs", "model"),
       "config", Set.of(),
+      "ci", Set.of("model"), // the CI port came without an entry; it names only model
       // store holds the port (model only) and store/jdbc, its adapter, which also reads config
       "store", Set.of("model", "config"));
 

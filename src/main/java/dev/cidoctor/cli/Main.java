@@ -12,10 +12,10 @@ import java.io.FileDescriptor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code cidoctor analyze|eval|rules|bench}. */
+/** Entry point: {@code cidoctor analyze|eval|rules|bench|patterns}. */
 @Command(name = "cidoctor", mixinStandardHelpOptions = true, version = "cidoctor 0.1.0",
     description = "Explains why a CI build failed and how to fix it, offline.",
-    subcommands = {AnalyzeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class,
+    subcommands = {AnalyzeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class, PatternsCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", ExitCode.HELP})
 public final class Main implements Runnable {
@@ -89,11 +89,15 @@ public final class Main implements Runnable {
     if (ex instanceof CommandLine.ParameterException || ex instanceof UsageException) {
       return ExitCode.USAGE;
     }
+    if (ex instanceof dev.cidoctor.store.StoreException) {
+      return ExitCode.STORE;
+    }
     return ExitCode.INTERNAL;
   }
 
   static String sentence(Throwable ex) {
-    if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException) {
+    if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException
+        || ex instanceof dev.cidoctor.store.StoreException) {
       return ex.getMessage();
     }
     if (ex instanceof RuleLoadException r) {
