@@ -59,6 +59,7 @@ final class Connections {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // WAL + NORMAL: durable at checkpoints, never corrupt
     config.setBusyTimeout(10_000);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE); // writers queue at BEGIN, never deadlock on upgrade
+    NativeLibrary.useCachedCopy();
     try {
       Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, config.toProperties());
       return new Opened(c, Dialect.SQLITE, description);
