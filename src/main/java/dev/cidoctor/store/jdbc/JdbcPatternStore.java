@@ -47,6 +47,11 @@ final class JdbcPatternStore implements LearningStore {
     return dialect;
   }
 
+  /** The connection, for the bulk loader and tests in this package; never shared across threads. */
+  Connection connection() {
+    return c;
+  }
+
   @Override
   public synchronized boolean claim(String repo, long runId, int attempt, String owner, Instant now, Duration lease) {
     return write("claim " + repo + " run " + runId + " attempt " + attempt, () -> Sql.update(c,

@@ -77,6 +77,9 @@ final class RunRecorder {
       OldJob j = old.get();
       if (j.failed() && j.fingerprint() != null) {
         patternDay(j.fingerprint(), run.repo(), j.branch(), j.occurredAt() / DAY_MS, -1);
+        if (j.fixedAt() != null) {
+          patternFixed(j.fingerprint(), run.repo(), j.branch(), j.occurredAt(), -1, j.fixedAt());
+        }
       }
       spendDay(j.occurredAt() / DAY_MS, -j.dollars(), -j.inputTokens(), -j.outputTokens(), j.dollars() > 0 || j.inputTokens() > 0 ? -1 : 0);
     }
@@ -106,9 +109,18 @@ final class RunRecorder {
     if (fingerprint != null) {
       pattern(fingerprint, d, occurred);
       patternDay(fingerprint, run.repo(), run.branch(), occurred / DAY_MS, 1);
-      if (old.isEmpty() || old.get().fixedAt() == null) {
+      if (old.isPresent() && old.get().fixedAt() != null) { // the fix recorded earlier still holds
+        patternFixed(fingerprint, run.repo(), run.branch(), occurred, 1, old.get().fixedAt());
+      } else {
         fixedLater(run, runCreated, job.id(), fingerprint, occurred);
       }
+    }
+    if (old.isPresent() && old.get().fingerprint() != null) {
+      // the earlier recording may have been this pattern's first or last sighting: recount both from the index
+      Sql.update(c, "UPDATE patterns SET "
+          + "first_seen = COALESCE((SELECT MIN(occurred_at) FROM jobs WHERE fingerprint = ?), first_seen), "
+          + "last_seen = COALESCE((SELECT MAX(occurred_at) FROM jobs WHERE fingerprint = ?), last_seen) WHERE fingerprint = ?",
+          old.get().fingerprint(), old.get().fingerprint(), old.get().fingerprint());
     }
     flake(run, job.name(), now);
   }
@@ -154,9 +166,7 @@ final class RunRecorder {
     if (fingerprint == null) {
       return;
     }
-    Sql.update(c, "UPDATE pattern_days SET fixed = fixed + 1, recovery_ms = recovery_ms + ? "
-        + "WHERE fingerprint = ? AND repo = ? AND branch = ? AND day = ?",
-        Math.max(0, g.completedAt() - occurred), fingerprint, repo, key(branch), occurred / DAY_MS);
+    patternFixed(fingerprint, repo, branch, occurred, 1, g.completedAt());
     Sql.update(c, "UPDATE patterns SET fixed_repo = ?, fixed_branch = ?, fixed_run_id = ?, fixed_sha = ?, fixed_message = ?, "
         + "fixed_at = ? WHERE fingerprint = ? AND (fixed_at IS NULL OR fixed_at < ?)",
         repo, branch, g.runId(), g.sha(), g.title(), g.completedAt(), fingerprint, g.completedAt());
@@ -186,7 +196,16 @@ final class RunRecorder {
       Sql.update(c, "INSERT INTO flakes (repo, head_sha, job_name, workflow, fingerprint, detected_at) VALUES (?, ?, ?, ?, ?, ?) "
           + "ON CONFLICT (repo, head_sha, job_name) DO UPDATE SET fingerprint = excluded.fingerprint",
           run.repo(), run.headSha(), jobName, run.workflowName(), fingerprint, now.toEpochMilli());
+    } else { // a re-recording changed an outcome: the commit no longer shows both
+      Sql.update(c, "DELETE FROM flakes WHERE repo = ? AND head_sha = ? AND job_name = ?", run.repo(), run.headSha(), jobName);
     }
+  }
+
+  /** Adds (or with -1 takes out) one fixed failure and its time to recovery in the failure's day. */
+  private void patternFixed(String fingerprint, String repo, String branch, long occurred, int sign, long fixedAt) throws SQLException {
+    Sql.update(c, "UPDATE pattern_days SET fixed = fixed + ?, recovery_ms = recovery_ms + ? "
+        + "WHERE fingerprint = ? AND repo = ? AND branch = ? AND day = ?",
+        sign, sign * Math.max(0, fixedAt - occurred), fingerprint, repo, key(branch), occurred / DAY_MS);
   }
 
   private void runDay(String repo, String workflow, String branch, long day, int runs, int failedRuns) throws SQLException {

@@ -14,8 +14,6 @@ import java.util.Optional;
 
 /** Gathers the facts a verdict needs with a handful of index lookups, then lets {@link Verdict#decide} judge. */
 final class VerdictQueries {
-  private static final int COUNT_CAP = 100_000;
-
   private final Connection c;
 
   VerdictQueries(Connection c) {
@@ -37,8 +35,9 @@ final class VerdictQueries {
     String name = row.map(Queries.PatternRow::name).orElse(PatternName.of(d));
     Optional<Fix> lastFix = row.flatMap(Queries.PatternRow::lastFix);
 
-    long prior = Sql.count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE fingerprint = ? AND occurred_at < ? LIMIT "
-        + COUNT_CAP + ") AS earlier", fp, occurred);
+    // all occurrences from the roll-up, less the few at or after this one: no scan of a common pattern's jobs
+    long prior = Math.max(0, Sql.count(c, "SELECT SUM(failures) FROM pattern_days WHERE fingerprint = ?", fp)
+        - Sql.count(c, "SELECT COUNT(*) FROM jobs WHERE fingerprint = ? AND occurred_at >= ?", fp, occurred));
     boolean flakyHere = run.headSha() != null && Sql.count(c, "SELECT COUNT(*) FROM flakes WHERE repo = ? AND head_sha = ? "
         + "AND job_name = ?", run.repo(), run.headSha(), job.name()) > 0;
     long patternFlaky = Sql.count(c, "SELECT COUNT(*) FROM flakes WHERE fingerprint = ?", fp);
