@@ -91,9 +91,18 @@ CREATE TABLE pattern_days (
   failures    BIGINT  NOT NULL DEFAULT 0,
   fixed       BIGINT  NOT NULL DEFAULT 0,
   recovery_ms BIGINT  NOT NULL DEFAULT 0,
-  PRIMARY KEY (fingerprint, repo, branch, day)
+  PRIMARY KEY (fingerprint, day, repo, branch)
 );
 CREATE INDEX pattern_days_by_day ON pattern_days (day);
+
+-- Where each pattern happened, over all time: one fingerprint's history reads a few rows, not its days.
+CREATE TABLE pattern_places (
+  fingerprint TEXT    NOT NULL,
+  repo        TEXT    NOT NULL,
+  branch      TEXT    NOT NULL,
+  failures    BIGINT  NOT NULL DEFAULT 0,
+  PRIMARY KEY (fingerprint, repo, branch)
+);
 
 CREATE TABLE run_days (
   repo        TEXT    NOT NULL,

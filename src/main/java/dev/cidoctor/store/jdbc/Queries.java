@@ -51,15 +51,28 @@ final class Queries {
     }
     PatternRow p = row.get();
     long today = now.toEpochMilli() / DAY_MS;
-    long total = Sql.count(c, "SELECT SUM(failures) FROM pattern_days WHERE fingerprint = ?", fingerprint);
+    long total = 0;
+    Map<String, Long> repoCounts = new LinkedHashMap<>();
+    Map<String, Long> branchCounts = new LinkedHashMap<>();
+    for (Object[] r : Sql.list(c, "SELECT repo, branch, failures FROM pattern_places WHERE fingerprint = ? AND failures > 0",
+        rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}, fingerprint)) {
+      total += (Long) r[2];
+      repoCounts.merge((String) r[0], (Long) r[2], Long::sum);
+      if (!((String) r[1]).isEmpty()) {
+        branchCounts.merge((String) r[1], (Long) r[2], Long::sum);
+      }
+    }
     long week = Sql.count(c, "SELECT SUM(failures) FROM pattern_days WHERE fingerprint = ? AND day > ?", fingerprint, today - 7);
-    List<String> repos = Sql.list(c, "SELECT repo FROM pattern_days WHERE fingerprint = ? GROUP BY repo HAVING SUM(failures) > 0 "
-        + "ORDER BY MAX(day) DESC", rs -> rs.getString(1), fingerprint);
-    List<String> branches = Sql.list(c, "SELECT branch FROM pattern_days WHERE fingerprint = ? AND branch <> '' GROUP BY branch "
-        + "HAVING SUM(failures) > 0 ORDER BY MAX(day) DESC", rs -> rs.getString(1), fingerprint);
+    List<String> repos = mostFirst(repoCounts);
+    List<String> branches = mostFirst(branchCounts);
     long flaky = Sql.count(c, "SELECT COUNT(*) FROM flakes WHERE fingerprint = ?", fingerprint);
     return Optional.of(new History(fingerprint, p.name(), total, week, p.firstSeen(), p.lastSeen(), repos, branches,
         p.lastFix(), flaky));
+  }
+
+  private static List<String> mostFirst(Map<String, Long> failures) {
+    return failures.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).toList();
   }
 
   /** Finds the fingerprint a name or fingerprint (prefix) means; by name, the most recently seen one. */

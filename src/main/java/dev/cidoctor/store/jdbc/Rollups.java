@@ -24,6 +24,9 @@ final class Rollups {
           + "SUM(CASE WHEN fixed_at IS NULL THEN 0 ELSE 1 END), "
           + "SUM(CASE WHEN fixed_at IS NULL OR fixed_at < occurred_at THEN 0 ELSE fixed_at - occurred_at END) "
           + "FROM jobs WHERE failed = 1 AND fingerprint IS NOT NULL GROUP BY fingerprint, repo, COALESCE(branch, ''), occurred_at / 86400000");
+      s.execute("DELETE FROM pattern_places");
+      s.execute("INSERT INTO pattern_places (fingerprint, repo, branch, failures) "
+          + "SELECT fingerprint, repo, branch, SUM(failures) FROM pattern_days GROUP BY fingerprint, repo, branch");
       s.execute("DELETE FROM run_days");
       s.execute("INSERT INTO run_days (repo, workflow, branch, day, runs, failed_runs) "
           + "SELECT repo, COALESCE(workflow, ''), COALESCE(branch, ''), created_at / 86400000, COUNT(*), "
@@ -41,6 +44,10 @@ final class Rollups {
           + "HAVING SUM(failed) > 0 AND SUM(CASE WHEN failed = 0 AND conclusion = 'success' THEN 1 ELSE 0 END) > 0");
       s.execute("UPDATE patterns SET first_seen = COALESCE((SELECT MIN(occurred_at) FROM jobs WHERE jobs.fingerprint = patterns.fingerprint), first_seen), "
           + "last_seen = COALESCE((SELECT MAX(occurred_at) FROM jobs WHERE jobs.fingerprint = patterns.fingerprint), last_seen)");
+      s.execute("UPDATE patterns SET fixed_repo = f.repo, fixed_branch = f.branch, fixed_run_id = f.fixed_run_id, "
+          + "fixed_sha = f.fixed_sha, fixed_message = f.fixed_message, fixed_at = f.fixed_at FROM (SELECT j.fingerprint, j.repo, "
+          + "j.branch, j.fixed_run_id, j.fixed_sha, j.fixed_message, j.fixed_at FROM jobs j WHERE j.fixed_at = "
+          + "(SELECT MAX(k.fixed_at) FROM jobs k WHERE k.fingerprint = j.fingerprint)) AS f WHERE patterns.fingerprint = f.fingerprint");
       c.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();

@@ -216,8 +216,11 @@ final class RunRecorder {
 
   private void patternDay(String fingerprint, String repo, String branch, long day, int failures) throws SQLException {
     Sql.update(c, "INSERT INTO pattern_days (fingerprint, repo, branch, day, failures) VALUES (?, ?, ?, ?, ?) "
-        + "ON CONFLICT (fingerprint, repo, branch, day) DO UPDATE SET failures = pattern_days.failures + excluded.failures",
+        + "ON CONFLICT (fingerprint, day, repo, branch) DO UPDATE SET failures = pattern_days.failures + excluded.failures",
         fingerprint, repo, key(branch), day, failures);
+    Sql.update(c, "INSERT INTO pattern_places (fingerprint, repo, branch, failures) VALUES (?, ?, ?, ?) "
+        + "ON CONFLICT (fingerprint, repo, branch) DO UPDATE SET failures = pattern_places.failures + excluded.failures",
+        fingerprint, repo, key(branch), failures);
   }
 
   private void spendDay(long day, double dollars, long in, long out, int analyses) throws SQLException {

@@ -36,7 +36,7 @@ final class VerdictQueries {
     Optional<Fix> lastFix = row.flatMap(Queries.PatternRow::lastFix);
 
     // all occurrences from the roll-up, less the few at or after this one: no scan of a common pattern's jobs
-    long prior = Math.max(0, Sql.count(c, "SELECT SUM(failures) FROM pattern_days WHERE fingerprint = ?", fp)
+    long prior = Math.max(0, Sql.count(c, "SELECT SUM(failures) FROM pattern_places WHERE fingerprint = ?", fp)
         - Sql.count(c, "SELECT COUNT(*) FROM jobs WHERE fingerprint = ? AND occurred_at >= ?", fp, occurred));
     boolean flakyHere = run.headSha() != null && Sql.count(c, "SELECT COUNT(*) FROM flakes WHERE repo = ? AND head_sha = ? "
         + "AND job_name = ?", run.repo(), run.headSha(), job.name()) > 0;

@@ -45,6 +45,7 @@ class RollupsTest {
       }
       StatsQuery q = new StatsQuery(null, T0.minus(Duration.ofDays(1)), now, 50);
       Stats incremental = s.stats(q);
+      List<Object> histories = causes.stream().map(d -> (Object) s.history(d.fingerprint(), now)).toList();
 
       Rollups.rebuild(((JdbcPatternStore) s).connection());
 
@@ -52,6 +53,7 @@ class RollupsTest {
       assertThat(incremental.failures()).isPositive();
       assertThat(incremental.flakyJobs()).isNotEmpty();
       assertThat(incremental.recoveries()).isPositive();
+      assertThat(causes.stream().map(d -> (Object) s.history(d.fingerprint(), now)).toList()).isEqualTo(histories);
       assertThat(recounted.patterns()).isEqualTo(incremental.patterns());
       assertThat(recounted.categories()).isEqualTo(incremental.categories());
       assertThat(recounted.workflows()).isEqualTo(incremental.workflows());
