@@ -32,7 +32,8 @@ class ArchitectureTest {
       "eval", Set.of("analysis", "logs", "model"),
       "config", Set.of(),
       "ci", Set.of("model"),
-      "store", Set.of("model"),
+      // store holds the port (model only) and store/jdbc, its adapter, which also reads config
+      "store", Set.of("model", "config"),
       "monitor", Set.of("model", "logs", "analysis", "ci", "store", "config"));
 
   @Test

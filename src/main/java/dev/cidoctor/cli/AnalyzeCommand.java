@@ -51,6 +51,13 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "PATH", description = "Extra rule file or folder of *.yaml rules (repeatable); adds to CIDOCTOR_RULES.")
   List<Path> rules = new ArrayList<>();
 
+  @Option(names = "--history", negatable = true, description = "Record the diagnosis in the pattern store and show what it remembers "
+      + "(default: LEARN_FROM_HISTORY, true).")
+  Boolean history;
+
+  @Option(names = "--db", paramLabel = "FILE", description = "Pattern store file (default: DATABASE_URL, else PATTERN_DB_PATH or ./data/patterns.db).")
+  Path db;
+
   boolean terminal;
 
   @Override
@@ -90,10 +97,25 @@ final class AnalyzeCommand implements Callable<Integer> {
       return worst;
     }
     List<Diagnosis> jobs = analyzeAll(analyzer, inputs.get(0));
+    boolean learn = AnalyzeHistory.enabled(config, history);
+    List<String> remembered = List.of();
+    dev.cidoctor.store.StoreException storeFailure = null;
+    try {
+      remembered = learn ? AnalyzeHistory.recordAndRecall(config, db, inputs.get(0), jobs, java.time.Instant.now()) : List.of();
+    } catch (dev.cidoctor.store.StoreException e) {
+      storeFailure = e; // the diagnosis is still worth printing
+    }
     switch (format) {
       case json -> out.println(JsonReport.render(jobs, true));
       case markdown -> out.print(MarkdownReport.render(jobs));
-      default -> out.print(new TextReport(terminal, verbose).render(jobs));
+      default -> {
+        out.print(new TextReport(terminal, verbose).render(jobs));
+        remembered.forEach(out::println);
+        out.print(remembered.isEmpty() ? "" : "\n");
+      }
+    }
+    if (storeFailure != null) {
+      throw storeFailure;
     }
     return ExitCode.OK;
   }

@@ -8,6 +8,7 @@ final class ExitCode {
   static final int INPUT = 3;
   static final int CONFIG = 5;
   static final int CI = 6;
+  static final int STORE = 7;
 
   static final String HELP = """
       Exit codes:
@@ -17,7 +18,8 @@ final class ExitCode {
         3  unreadable input (missing path, directory, empty, binary, corrupt or oversized zip)
         4  environment problem, from the ./cidoctor launcher (no JDK 21+, or the build failed)
         5  invalid configuration or rule file
-        6  GitHub refused or could not be reached (token, repo, run or expired logs)""";
+        6  GitHub refused or could not be reached (token, repo, run or expired logs)
+        7  the pattern store cannot be used (corrupt, read-only, locked or unreachable database)""";
 
   private ExitCode() {}
 }

@@ -16,10 +16,10 @@ import java.io.FileDescriptor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code cidoctor analyze|monitor|serve|eval|rules|bench}. */
+/** Entry point: {@code cidoctor analyze|monitor|serve|patterns|eval|rules|bench}. */
 @Command(name = "cidoctor", mixinStandardHelpOptions = true, version = "cidoctor 0.1.0",
     description = "Explains why a CI build failed and how to fix it, offline.",
-    subcommands = {AnalyzeCommand.class, MonitorCommand.class, ServeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class,
+    subcommands = {AnalyzeCommand.class, MonitorCommand.class, ServeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class, PatternsCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", ExitCode.HELP})
 public final class Main implements Runnable {
@@ -117,12 +117,15 @@ public final class Main implements Runnable {
     if (ex instanceof CommandLine.ParameterException || ex instanceof UsageException) {
       return ExitCode.USAGE;
     }
+    if (ex instanceof dev.cidoctor.store.StoreException) {
+      return ExitCode.STORE;
+    }
     return ExitCode.INTERNAL;
   }
 
   static String sentence(Throwable ex) {
     if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException
-        || ex instanceof CiException) {
+        || ex instanceof CiException || ex instanceof dev.cidoctor.store.StoreException) {
       return ex.getMessage();
     }
     if (ex instanceof RuleLoadException r) {

@@ -1,0 +1,15 @@
+package dev.cidoctor.store;
+
+import java.time.Instant;
+
+/**
+ * How a failure ended: the first green run of the same workflow and branch after it, with the commit
+ * that run built ({@code message} is the run's title, usually the commit's first line).
+ */
+public record Fix(String repo, String branch, long runId, String sha, String message, Instant at) {
+
+  /** Returns the first 7 characters of the SHA, as GitHub shows it. */
+  public String shortSha() {
+    return sha == null ? "?" : sha.length() > 7 ? sha.substring(0, 7) : sha;
+  }
+}
