@@ -48,7 +48,7 @@ public final class CicdMonitor implements AutoCloseable {
       this.analyzer = new RunAnalyzer(ci, engine, Adapters.diagnoser(config), settings.maxLogBytes(), clock);
       List<RunListener> listeners = new ArrayList<>();
       if (out != null) {
-        listeners.add(new MonitorPrinter(out, clock, settings.ignoreSuccess()));
+        listeners.add(new MonitorPrinter(out, clock, settings.ignoreSuccess(), settings.logLevel()));
       }
       this.monitor = new Monitor(ci, store, analyzer, settings, listeners, clock, owner(config));
     } catch (RuntimeException e) {

@@ -104,7 +104,9 @@ public final class Monitor {
         store.advanceWatermark(repo, mark);
       }
     }
-    return new Cycle(listed, processed, failed, skipped);
+    Cycle cycle = new Cycle(listed, processed, failed, skipped);
+    listeners.forEach(l -> l.cycleEnded(cycle));
+    return cycle;
   }
 
   /** How one attempt went. */

@@ -21,11 +21,26 @@ public final class MonitorPrinter implements RunListener {
   private final PrintWriter out;
   private final Clock clock;
   private final boolean ignoreSuccess;
+  private final boolean debug;
 
-  public MonitorPrinter(PrintWriter out, Clock clock, boolean ignoreSuccess) {
+  /**
+   * Prints to {@code out}; at LOG_LEVEL WARNING or ERROR passing and cancelled runs are not printed,
+   * at DEBUG every poll cycle adds a line.
+   */
+  public MonitorPrinter(PrintWriter out, Clock clock, boolean ignoreSuccess, String logLevel) {
     this.out = out;
     this.clock = clock;
-    this.ignoreSuccess = ignoreSuccess;
+    this.ignoreSuccess = ignoreSuccess || "WARNING".equals(logLevel) || "ERROR".equals(logLevel);
+    this.debug = "DEBUG".equals(logLevel);
+  }
+
+  @Override
+  public synchronized void cycleEnded(Monitor.Cycle c) {
+    if (debug) {
+      line("Poll cycle: " + c.listed() + " recent runs listed, " + c.processed() + " processed, " + c.failedToProcess()
+          + " to retry, " + c.reposSkipped() + " repos skipped.");
+      out.flush();
+    }
   }
 
   @Override

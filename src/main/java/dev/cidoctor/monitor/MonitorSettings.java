@@ -21,7 +21,8 @@ public record MonitorSettings(
     Duration firstLookback,
     long maxLogBytes,
     URI apiUrl,
-    String token) {
+    String token,
+    String logLevel) {
 
   private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
@@ -61,13 +62,20 @@ public record MonitorSettings(
     } catch (IllegalArgumentException e) {
       problems.add("GITHUB_API_URL must be an http(s) URL such as https://api.github.com, not '" + apiRaw + "'");
     }
+    String level = config.values().getOrDefault("LOG_LEVEL", "INFO").strip().toUpperCase(Locale.ROOT);
+    if (level.equals("WARN")) {
+      level = "WARNING";
+    }
+    if (!List.of("DEBUG", "INFO", "WARNING", "ERROR").contains(level)) {
+      problems.add("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not '" + level + "'");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException("Invalid configuration: " + String.join("; ", problems) + ".");
     }
     String workflow = config.values().getOrDefault("GITHUB_WORKFLOW_NAME", "").strip();
     String token = config.values().getOrDefault("GITHUB_TOKEN", "").strip();
     return new MonitorSettings(repos, workflow.isEmpty() ? null : workflow, Duration.ofSeconds(poll), ignoreSuccess,
-        Duration.ofHours(lookback), maxLogMb << 20, api, token.isEmpty() ? null : token);
+        Duration.ofHours(lookback), maxLogMb << 20, api, token.isEmpty() ? null : token, level);
   }
 
   static long number(Config config, String key, long dflt, long min, long max, List<String> problems) {
@@ -111,6 +119,6 @@ public record MonitorSettings(
     // the token is a secret: never part of a printed or logged value
     return "MonitorSettings[repos=" + repos + ", workflow=" + workflow + ", pollInterval=" + pollInterval
         + ", ignoreSuccess=" + ignoreSuccess + ", firstLookback=" + firstLookback + ", maxLogBytes=" + maxLogBytes
-        + ", apiUrl=" + apiUrl + ", token=" + (token == null ? "none" : "***") + "]";
+        + ", apiUrl=" + apiUrl + ", logLevel=" + logLevel + ", token=" + (token == null ? "none" : "***") + "]";
   }
 }

@@ -11,6 +11,9 @@ public interface RunListener {
   /** A run attempt could not be processed now; it is retried on a later cycle. */
   default void failed(String repo, String what, RuntimeException e) {}
 
+  /** A poll cycle ended. */
+  default void cycleEnded(Monitor.Cycle cycle) {}
+
   /** A repo could not be listed this cycle; the others go on. */
   default void repoSkipped(String repo, CiException e) {}
 }

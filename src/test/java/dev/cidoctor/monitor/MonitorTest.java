@@ -41,7 +41,7 @@ class MonitorTest {
     MonitorSettings settings = MonitorSettings.from(new Config(List.of(), env), true);
     RunAnalyzer analyzer = new RunAnalyzer(ci, ANALYZER, RunAnalyzer.JobDiagnoser.RULES_ONLY, 1 << 20, clock);
     return new Monitor(ci, store, analyzer, settings,
-        List.of(new MonitorPrinter(new PrintWriter(printed), clock, false)), clock, owner);
+        List.of(new MonitorPrinter(new PrintWriter(printed), clock, false, "INFO")), clock, owner);
   }
 
   @Test
