@@ -26,6 +26,8 @@ final class Diagnoser {
   static final int WEAK_SCORE = 40;
   /** Lines of an error block kept after its primary line. */
   static final int BLOCK_LINES = 12;
+  /** Further lines of an error block kept while they carry the primary line's tag (a Maven [ERROR] report). */
+  static final int EXTENDED_BLOCK_LINES = 24;
   /** A {@code {name}} placeholder in a rule's summary, suggestion or test-name template. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
@@ -303,9 +305,13 @@ final class Diagnoser {
           lines.put(c.before.get(i).line(), c.before.get(i).text());
         }
       }
-      for (int i = 0; i < Math.min(rule.contextAfter(), c.after.size()); i++) {
+      String lead = lead(choice.primary.text());
+      for (int i = 0; i < c.after.size() && i < rule.contextAfter() + EXTENDED_BLOCK_LINES; i++) {
         ContextLine l = c.after.get(i);
         if (rule.contextUntil() != null && rule.contextUntil().matcher(l.text()).find()) {
+          break;
+        }
+        if (i >= rule.contextAfter() && (lead == null || !lead.equals(lead(l.text())))) {
           break;
         }
         if (!l.text().isBlank()) {
@@ -317,7 +323,7 @@ final class Diagnoser {
         lines.put(l.line(), l.text());
       }
     } else {
-      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES);
+      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES, lead(choice.primary.text()));
     }
     List<Candidate> others = new ArrayList<>();
     for (Candidate o : all) {
@@ -350,7 +356,7 @@ final class Diagnoser {
   }
 
   /** Adds the lines after {@code from} that belong to the same error block: up to two blank lines or a marker end it. */
-  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max) {
+  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max, String lead) {
     int added = 0;
     int blanks = 0;
     for (ContextLine l : after) {
@@ -364,12 +370,30 @@ final class Diagnoser {
         continue;
       }
       blanks = 0;
-      if (Heuristics.endsBlock(l.text()) || added >= max) {
+      if (Heuristics.endsBlock(l.text()) || added >= max + EXTENDED_BLOCK_LINES
+          || (added >= max && (lead == null || !lead.equals(lead(l.text()))))) {
         break;
       }
       lines.put(l.line(), l.text());
       added++;
     }
+  }
+
+  /**
+   * The tag a tool starts each line of one report with ({@code [ERROR]}, {@code error:}, {@code E}),
+   * or null: a block longer than BLOCK_LINES goes on only while its lines keep the primary line's tag.
+   */
+  static String lead(String text) {
+    String t = text.stripLeading();
+    int end = 0;
+    while (end < t.length() && end < 20 && !Character.isWhitespace(t.charAt(end))) {
+      end++;
+    }
+    if (end == 0 || end >= 20) {
+      return null;
+    }
+    String tag = t.substring(0, end);
+    return tag.startsWith("[") || tag.endsWith(":") || tag.equals("E") || tag.equals(">") || tag.equals("#") ? tag : null;
   }
 
   private String stepName(Step scope, Candidate c) {

@@ -37,7 +37,7 @@ final class Scanner implements LineSink {
    */
   static final int MAX_CLOSED_CANDIDATES = 400;
   private static final int RING = 32;
-  private static final int KEYWORD_AFTER = 16;
+  private static final int KEYWORD_AFTER = 40;
   private static final int KEYWORD_BEFORE = 3;
 
   private final KnowledgeBase kb;
