@@ -30,7 +30,10 @@ class ArchitectureTest {
       "analysis", Set.of("model", "logs"),
       "report", Set.of("model"),
       "eval", Set.of("analysis", "logs", "model"),
-      "config", Set.of());
+      "config", Set.of(),
+      "ci", Set.of("model"),
+      "store", Set.of("model"),
+      "notify", Set.of("model"));
 
   @Test
   void packages_dependOnlyOnWhatTheConventionsAllow() throws IOException {

@@ -7,6 +7,7 @@ final class ExitCode {
   static final int USAGE = 2;
   static final int INPUT = 3;
   static final int CONFIG = 5;
+  static final int DELIVERY = 6;
 
   static final String HELP = """
       Exit codes:
@@ -15,7 +16,8 @@ final class ExitCode {
         2  usage error (unknown option, missing argument)
         3  unreadable input (missing path, directory, empty, binary, corrupt or oversized zip)
         4  environment problem, from the ./cidoctor launcher (no JDK 21+, or the build failed)
-        5  invalid configuration or rule file""";
+        5  invalid configuration or rule file (or a notification channel that is not configured)
+        6  a notification could not be delivered (the service refused it or could not be reached)""";
 
   private ExitCode() {}
 }

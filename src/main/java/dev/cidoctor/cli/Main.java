@@ -3,6 +3,7 @@ package dev.cidoctor.cli;
 import dev.cidoctor.analysis.RuleLoadException;
 import dev.cidoctor.config.ConfigException;
 import dev.cidoctor.logs.LogInputException;
+import dev.cidoctor.notify.NotifyException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,10 @@ import java.io.FileDescriptor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code cidoctor analyze|eval|rules|bench}. */
+/** Entry point: {@code cidoctor analyze|eval|rules|bench|notify}. */
 @Command(name = "cidoctor", mixinStandardHelpOptions = true, version = "cidoctor 0.1.0",
     description = "Explains why a CI build failed and how to fix it, offline.",
-    subcommands = {AnalyzeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class,
+    subcommands = {AnalyzeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class, NotifyCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", ExitCode.HELP})
 public final class Main implements Runnable {
@@ -89,11 +90,15 @@ public final class Main implements Runnable {
     if (ex instanceof CommandLine.ParameterException || ex instanceof UsageException) {
       return ExitCode.USAGE;
     }
+    if (ex instanceof NotifyException n) {
+      return n.reason() == NotifyException.Reason.CONFIG ? ExitCode.CONFIG : ExitCode.DELIVERY;
+    }
     return ExitCode.INTERNAL;
   }
 
   static String sentence(Throwable ex) {
-    if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException) {
+    if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException
+        || ex instanceof NotifyException) {
       return ex.getMessage();
     }
     if (ex instanceof RuleLoadException r) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cidoctor.model.Severity;
 import dev.cidoctor.testing.Golden;
+import dev.cidoctor.testing.CaptureServer;
 import org.junit.jupiter.api.Test;
 
 class PagingNotifiersTest {

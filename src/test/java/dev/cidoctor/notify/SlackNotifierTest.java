@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cidoctor.testing.Golden;
 import java.util.ArrayList;
 import java.util.List;
+import dev.cidoctor.testing.CaptureServer;
 import org.junit.jupiter.api.Test;
 
 class SlackNotifierTest {

@@ -3,6 +3,7 @@ package dev.cidoctor.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cidoctor.testing.Golden;
+import dev.cidoctor.testing.CaptureServer;
 import org.junit.jupiter.api.Test;
 
 class WebhookNotifierTest {

@@ -1,4 +1,4 @@
-package dev.cidoctor.notify;
+package dev.cidoctor.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP server on loopback that records every request (method, path, headers, body) and answers
  * with a scripted status and body, as the webhook services do.
  */
-final class CaptureServer implements AutoCloseable {
-  record Request(String method, String path, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+public final class CaptureServer implements AutoCloseable {
+  public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       for (var e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
           return e.getValue().get(0);
@@ -29,11 +29,11 @@ final class CaptureServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger status = new AtomicInteger(200);
   private volatile String answer = "ok";
 
-  CaptureServer() {
+  public CaptureServer() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -53,17 +53,17 @@ final class CaptureServer implements AutoCloseable {
   }
 
   /** Answers every later request with {@code code} and {@code body}. */
-  CaptureServer answer(int code, String body) {
+  public CaptureServer answer(int code, String body) {
     status.set(code);
     answer = body;
     return this;
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  Request last() {
+  public Request last() {
     return requests.get(requests.size() - 1);
   }
 
