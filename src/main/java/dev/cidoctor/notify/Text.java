@@ -141,19 +141,30 @@ final class Text {
     return s.substring(0, Math.max(0, end)) + ELLIPSIS;
   }
 
-  /** Escapes {@code raw} with {@code escape} and cuts the raw text until the escaped form fits in {@code max}. */
+  /**
+   * Escapes {@code raw} with {@code escape}, cutting the raw text (never the escaped form, which would
+   * split an entity or an escape) to the longest prefix whose escaped form fits in {@code max}.
+   */
   static String fit(String raw, int max, java.util.function.UnaryOperator<String> escape) {
     String r = raw == null ? "" : raw;
     String e = escape.apply(r);
-    int keep = r.length();
-    while (e.length() > max) {
-      keep -= Math.max(1, e.length() - max);
-      if (keep <= Text.ELLIPSIS.length()) {
-        return max >= ELLIPSIS.length() ? ELLIPSIS : "";
-      }
-      e = escape.apply(cut(r, keep));
+    if (e.length() <= max) {
+      return e;
     }
-    return e;
+    int lo = 0;
+    int hi = r.length() - 1;
+    String best = max >= ELLIPSIS.length() ? ELLIPSIS : "";
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      String candidate = escape.apply(cut(r, mid));
+      if (candidate.length() <= max) {
+        best = candidate;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return best;
   }
 
   /** One line: newlines and tabs become spaces. */
