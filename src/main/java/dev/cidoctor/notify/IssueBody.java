@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * escaped so it cannot mention people, add links or break out of its code block.
  */
 final class IssueBody {
-  /** GitHub's limit on an issue or comment body is 65536 characters; stay well under it. */
+  /** The failure part of a body; with markers and trailer a body stays under GitHub's 65536-character limit. */
   static final int MAX_BODY = 60000;
   static final int MAX_TITLE = 256;
   private static final Pattern NOT_MARKER_SAFE = Pattern.compile("[^A-Za-z0-9:._/#-]");

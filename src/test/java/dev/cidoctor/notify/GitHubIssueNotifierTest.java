@@ -33,6 +33,13 @@ class GitHubIssueNotifierTest {
   }
 
   @Test
+  void render_hugeNotification_staysUnderGitHubsBodyLimit() {
+    assertThat(IssueBody.issue(Samples.huge()).length()).isLessThanOrEqualTo(65536);
+    assertThat(IssueBody.comment(Samples.huge()).length()).isLessThanOrEqualTo(65536);
+    assertThat(IssueBody.title(Samples.huge()).length()).isLessThanOrEqualTo(256);
+  }
+
+  @Test
   void send_firstFailure_createsOneIssueWithTheMarkerAndLabels() {
     notifier.send(Samples.failure());
 
