@@ -45,8 +45,7 @@ final class DiscordNotifier implements Notifier {
     ObjectNode msg = Json.object();
     String mention = Facts.mention(n);
     ObjectNode allowed = Json.object();
-    ArrayNode parse = allowed.putArray("parse");
-    parse.removeAll();
+    allowed.putArray("parse");
     if (mention != null && mention.chars().allMatch(Character::isDigit)) {
       msg.put("content", "<@" + mention + "> your commit is in this run.");
       allowed.putArray("users").add(mention);
