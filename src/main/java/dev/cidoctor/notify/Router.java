@@ -94,16 +94,62 @@ public final class Router {
     return null;
   }
 
+  /**
+   * Says whether a user's regex finds something in the summary or the evidence. A regex from a config
+   * file can backtrack catastrophically on a log line, so the search reads at most {@link #REGEX_BUDGET}
+   * characters in all and then treats the rule as not matching (the failure is notified, not lost).
+   */
   private static boolean found(Pattern regex, Notification n) {
-    if (n.diagnosis().summary() != null && regex.matcher(n.diagnosis().summary()).find()) {
-      return true;
-    }
-    for (Evidence e : n.diagnosis().evidence()) {
-      if (regex.matcher(e.text()).find()) {
+    int[] budget = {REGEX_BUDGET};
+    try {
+      if (n.diagnosis().summary() != null && regex.matcher(new Budgeted(n.diagnosis().summary(), budget)).find()) {
         return true;
       }
+      for (Evidence e : n.diagnosis().evidence()) {
+        if (regex.matcher(new Budgeted(e.text(), budget)).find()) {
+          return true;
+        }
+      }
+    } catch (BudgetExceeded e) {
+      return false;
     }
     return false;
+  }
+
+  static final int REGEX_BUDGET = 5_000_000;
+
+  private static final class BudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetExceeded() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A CharSequence that counts every character the regex engine reads against a shared budget. */
+  private record Budgeted(String text, int[] budget) implements CharSequence {
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--budget[0] < 0) {
+        throw new BudgetExceeded();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Budgeted(text.substring(start, end), budget);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 
   private static boolean matches(Routing.Route r, Notification n) {

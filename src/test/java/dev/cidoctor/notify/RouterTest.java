@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RouterTest {
   private static final List<String> ALL = Channels.NAMES;
@@ -73,6 +74,15 @@ class RouterTest {
 
     assertThat(router.decide(legacy, ALL, NOW).deliveries()).isEmpty();
     assertThat(router.decide(app, ALL, NOW).deliveries()).isNotEmpty();
+  }
+
+  @Test
+  @Timeout(30) // without the budget this search would not end: fail instead of hanging the build
+  void decide_catastrophicMuteRegex_givesUpAndNotifies() {
+    Router evil = new Router(RoutingLoader.parse("mute:\n  - regex: \"(a+)+$\"\n", "inline"));
+    Notification n = failure("octo/app", "main", Severity.HIGH, Category.TEST_FAILURE, "r1", "a".repeat(5000) + "!");
+
+    assertThat(evil.decide(n, ALL, NOW).deliveries()).isNotEmpty();
   }
 
   @Test
