@@ -9,6 +9,7 @@ final class ExitCode {
   static final int CONFIG = 5;
   static final int CI = 6;
   static final int STORE = 7;
+  static final int DELIVERY = 8;
 
   static final String HELP = """
       Exit codes:
@@ -19,7 +20,9 @@ final class ExitCode {
         4  environment problem, from the ./cidoctor launcher (no JDK 21+, or the build failed)
         5  invalid configuration or rule file
         6  GitHub refused or could not be reached (token, repo, run or expired logs)
-        7  the pattern store cannot be used (corrupt, read-only, locked or unreachable database)""";
+        7  the pattern store cannot be used (corrupt, read-only, locked or unreachable database)
+
+        8  a notification could not be delivered (the service refused it or could not be reached)""";
 
   private ExitCode() {}
 }

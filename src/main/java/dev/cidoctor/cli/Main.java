@@ -7,6 +7,7 @@ import dev.cidoctor.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Map;
 import dev.cidoctor.logs.LogInputException;
+import dev.cidoctor.notify.NotifyException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,10 @@ import java.io.FileDescriptor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code cidoctor analyze|monitor|serve|patterns|eval|rules|bench}. */
+/** Entry point: {@code cidoctor analyze|monitor|serve|patterns|notify|eval|rules|bench}. */
 @Command(name = "cidoctor", mixinStandardHelpOptions = true, version = "cidoctor 0.1.0",
     description = "Explains why a CI build failed and how to fix it, offline.",
-    subcommands = {AnalyzeCommand.class, MonitorCommand.class, ServeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class, PatternsCommand.class,
+    subcommands = {AnalyzeCommand.class, MonitorCommand.class, ServeCommand.class, EvalCommand.class, RulesCommand.class, BenchCommand.class, PatternsCommand.class, NotifyCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", ExitCode.HELP})
 public final class Main implements Runnable {
@@ -60,6 +61,10 @@ public final class Main implements Runnable {
 
   /** The environment the commands read; tests run the command line with their own. */
   private static volatile Map<String, String> environment = System.getenv();
+
+  static Map<String, String> environment() {
+    return environment;
+  }
 
   /** Reads the configuration: {@code .env} in the working folder, then the environment. */
   static Config config() {
@@ -120,12 +125,15 @@ public final class Main implements Runnable {
     if (ex instanceof dev.cidoctor.store.StoreException) {
       return ExitCode.STORE;
     }
+    if (ex instanceof NotifyException n) {
+      return n.reason() == NotifyException.Reason.CONFIG ? ExitCode.CONFIG : ExitCode.DELIVERY;
+    }
     return ExitCode.INTERNAL;
   }
 
   static String sentence(Throwable ex) {
     if (ex instanceof LogInputException || ex instanceof ConfigException || ex instanceof UsageException
-        || ex instanceof CiException || ex instanceof dev.cidoctor.store.StoreException) {
+        || ex instanceof CiException || ex instanceof dev.cidoctor.store.StoreException || ex instanceof NotifyException) {
       return ex.getMessage();
     }
     if (ex instanceof RuleLoadException r) {

@@ -66,7 +66,7 @@ final class PatternsCommand implements Callable<Integer> {
       throw new UsageException("--limit must be within 1..1000, not " + limit + ".");
     }
     StatsQuery query = new StatsQuery(repo, since(since, now), now, limit);
-    Config config = Config.load(Path.of("."), System.getenv());
+    Config config = Main.config();
     PrintWriter out = spec.commandLine().getOut();
     try (LearningStore store = AnalyzeHistory.open(config, db)) {
       if (pattern == null) {

@@ -27,8 +27,12 @@ public record Config(List<Path> rulePaths, Map<String, String> values) {
 
   /** Loads {@code .env} from {@code dir} (when present) and then {@code environment}. */
   public static Config load(Path dir, Map<String, String> environment) {
+    return loadFile(dir.resolve(".env"), environment);
+  }
+
+  /** Loads the {@code .env}-style file {@code dotEnv} (when present) and then {@code environment}. */
+  public static Config loadFile(Path dotEnv, Map<String, String> environment) {
     Map<String, String> values = new HashMap<>();
-    Path dotEnv = dir.resolve(".env");
     if (Files.isRegularFile(dotEnv)) {
       values.putAll(parseDotEnv(dotEnv));
     }
