@@ -32,8 +32,9 @@ class ArchitectureTest {
       Map.entry("eval", Set.of("analysis", "logs", "model")),
       Map.entry("config", Set.of()),
       Map.entry("ci", Set.of("model")),
-      // store holds the port (model only) and store/jdbc, its adapter, which also reads config
-      Map.entry("store", Set.of("model", "config")),
+      // store holds the port (model only) and store/jdbc, its adapter, which also reads config and
+      // implements notify's durable outbox in the same database
+      Map.entry("store", Set.of("model", "config", "notify")),
       Map.entry("monitor", Set.of("model", "logs", "analysis", "ci", "store", "config", "notify")),
       Map.entry("notify", Set.of("model")),
       // the public Java API is a composition root like cli, which may use it

@@ -44,6 +44,12 @@ public interface PatternStore extends AutoCloseable {
    */
   boolean firstDelivery(String deliveryId, Instant now);
 
+  /**
+   * The latest recorded attempt of the same workflow on the same branch before {@code run} (an earlier
+   * attempt of the same run counts), or empty when none was recorded.
+   */
+  Optional<PriorRun> previousOnBranch(WorkflowRun run);
+
   @Override
   void close();
 }

@@ -3,6 +3,7 @@ package dev.cidoctor.testing;
 import dev.cidoctor.model.JobOutcome;
 import dev.cidoctor.model.WorkflowRun;
 import dev.cidoctor.store.PatternStore;
+import dev.cidoctor.store.PriorRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class InMemoryPatternStore implements PatternStore {
 
   private final Map<String, Claim> claims = new HashMap<>();
   private final Map<String, List<JobOutcome>> runs = new LinkedHashMap<>();
+  private final Map<String, WorkflowRun> attempts = new LinkedHashMap<>();
   private final Map<String, Integer> recordCalls = new HashMap<>();
   private final Map<String, Instant> watermarks = new HashMap<>();
   private final Map<String, byte[]> cache = new HashMap<>();
@@ -62,6 +64,7 @@ public final class InMemoryPatternStore implements PatternStore {
     }
     String k = run.key();
     runs.put(k, List.copyOf(jobs));
+    attempts.put(k, run);
     recordCalls.merge(k, 1, Integer::sum);
   }
 
@@ -88,6 +91,27 @@ public final class InMemoryPatternStore implements PatternStore {
   @Override
   public synchronized boolean firstDelivery(String deliveryId, Instant now) {
     return deliveries.add(deliveryId);
+  }
+
+  @Override
+  public synchronized Optional<PriorRun> previousOnBranch(WorkflowRun run) {
+    WorkflowRun best = null;
+    for (WorkflowRun r : attempts.values()) {
+      boolean same = r.repo().equals(run.repo()) && java.util.Objects.equals(r.workflowName(), run.workflowName())
+          && java.util.Objects.equals(r.branch(), run.branch());
+      boolean before = r.createdAt().isBefore(run.createdAt()) || (r.id() == run.id() && r.attempt() < run.attempt());
+      boolean self = r.id() == run.id() && r.attempt() >= run.attempt();
+      if (same && before && !self && (best == null || r.createdAt().isAfter(best.createdAt())
+          || (r.createdAt().equals(best.createdAt()) && (r.id() > best.id() || (r.id() == best.id() && r.attempt() > best.attempt()))))) {
+        best = r;
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    List<String> fps = runs.get(best.key()).stream().filter(o -> o.diagnosis() != null).map(o -> o.diagnosis().fingerprint())
+        .distinct().sorted().toList();
+    return Optional.of(new PriorRun(best.id(), best.attempt(), best.conclusion(), fps));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.cidoctor.model.JobOutcome;
 import dev.cidoctor.model.WorkflowRun;
 import dev.cidoctor.store.History;
 import dev.cidoctor.store.LearningStore;
+import dev.cidoctor.store.PriorRun;
 import dev.cidoctor.store.PatternDetail;
 import dev.cidoctor.store.Stats;
 import dev.cidoctor.store.StatsQuery;
@@ -143,6 +144,37 @@ final class JdbcPatternStore implements LearningStore {
     } catch (SQLException e) {
       // closing a connection that failed: nothing left to release
     }
+  }
+
+  @Override
+  public synchronized Optional<PriorRun> previousOnBranch(WorkflowRun run) {
+    long created = run.createdAt().toEpochMilli();
+    return read("find the run before " + run.repo() + " run " + run.id(), () -> {
+      Optional<Object[]> prior = Sql.first(c, "SELECT run_id, attempt, conclusion FROM run_attempts "
+              + "WHERE repo = ? AND workflow = ? AND branch = ? AND processed_at IS NOT NULL "
+              + "AND (created_at < ? OR (run_id = ? AND attempt < ?)) AND NOT (run_id = ? AND attempt >= ?) "
+              + "ORDER BY created_at DESC, run_id DESC, attempt DESC",
+          rs -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3)},
+          run.repo(), run.workflowName(), run.branch(), created, run.id(), run.attempt(), run.id(), run.attempt());
+      if (prior.isEmpty()) {
+        return Optional.<PriorRun>empty();
+      }
+      long id = (Long) prior.get()[0];
+      int attempt = (Integer) prior.get()[1];
+      List<String> fps = Sql.list(c, "SELECT DISTINCT fingerprint FROM jobs WHERE repo = ? AND run_id = ? AND attempt = ? "
+          + "AND failed = 1 AND fingerprint IS NOT NULL ORDER BY fingerprint", rs -> rs.getString(1), run.repo(), id, attempt);
+      return Optional.of(new PriorRun(id, attempt, (String) prior.get()[2], fps));
+    });
+  }
+
+  /** Work that needs the connection, run in one transaction (retried on busy locks). */
+  @FunctionalInterface
+  interface ConnectionWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  synchronized <T> T inTransaction(String action, ConnectionWork<T> work) {
+    return write(action, () -> work.run(c));
   }
 
   /** A unit of work on the connection. */

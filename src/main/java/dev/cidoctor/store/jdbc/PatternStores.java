@@ -25,4 +25,12 @@ public final class PatternStores {
   public static LearningStore postgres(String jdbcUrl, String user, String password) {
     return new JdbcPatternStore(Connections.postgres(jdbcUrl, user, password));
   }
+
+  /** The durable notification outbox in the same database as {@code store}. */
+  public static dev.cidoctor.notify.Outbox outbox(LearningStore store) {
+    if (store instanceof JdbcPatternStore j) {
+      return new JdbcOutbox(j);
+    }
+    throw new IllegalArgumentException("not a JDBC pattern store: " + store.getClass().getName());
+  }
 }
