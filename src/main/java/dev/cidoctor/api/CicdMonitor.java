@@ -50,7 +50,9 @@ public final class CicdMonitor implements AutoCloseable {
       if (out != null) {
         listeners.add(new MonitorPrinter(out, clock, settings.ignoreSuccess(), settings.logLevel()));
       }
-      this.monitor = new Monitor(ci, store, analyzer, settings, listeners, clock, owner(config));
+      String owner = owner(config);
+      Adapters.notifier(config, store, clock, owner).ifPresent(listeners::add);
+      this.monitor = new Monitor(ci, store, analyzer, settings, listeners, clock, owner);
     } catch (RuntimeException e) {
       store.close();
       throw e;
