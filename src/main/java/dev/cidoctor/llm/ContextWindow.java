@@ -1,0 +1,84 @@
+package dev.cidoctor.llm;
+
+import dev.cidoctor.model.Diagnosis;
+import dev.cidoctor.model.Evidence;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Picks what of a log is sent to the model within a character budget: the lines around the rule
+ * engine's primary evidence, the step that failed, the other evidence, error markers and the end of
+ * the log, in that order of priority. Never the blind start of the log.
+ */
+public final class ContextWindow {
+  private static final int LINE_CHARS = 400;
+
+  private ContextWindow() {}
+
+  /** Returns the chosen lines, numbered ({@code "  123| text"}), with gaps marked, at most {@code maxChars} long. */
+  public static String extract(LogLines log, Diagnosis d, int maxChars) {
+    TreeMap<Integer, String> chosen = new TreeMap<>();
+    int[] used = {0};
+    int held = log.held();
+    Evidence primary = d.primary();
+    if (primary != null) {
+      int p = (int) primary.line();
+      add(log, chosen, used, maxChars, p - 8, p + 4);
+      int header = stepHeader(log, p);
+      if (header > 0) {
+        add(log, chosen, used, maxChars, header, header + 1);
+      }
+    }
+    for (Evidence e : d.evidence()) {
+      add(log, chosen, used, maxChars, (int) e.line() - 2, (int) e.line() + 2);
+    }
+    for (int i = held; i >= 1 && i > held - 20_000; i--) {
+      String s = log.line(i);
+      if (s.contains("##[error]") || s.contains("Process completed with exit code")) {
+        add(log, chosen, used, maxChars, i - 3, i);
+      }
+    }
+    add(log, chosen, used, maxChars, held - 15, held);
+    add(log, chosen, used, maxChars, held - 200, held);
+    return render(chosen);
+  }
+
+  /** The nearest GitHub step header ({@code ##[group]Run ...}) before {@code line}, or 0. */
+  static int stepHeader(LogLines log, int line) {
+    for (int i = Math.min(line, log.held()); i >= 1 && i > line - 50_000; i--) {
+      if (log.line(i).startsWith("##[group]Run ")) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private static void add(LogLines log, TreeMap<Integer, String> chosen, int[] used, int max, int from, int to) {
+    for (int i = Math.max(1, from); i <= Math.min(to, log.held()); i++) {
+      if (chosen.containsKey(i)) {
+        continue;
+      }
+      String s = log.line(i);
+      String text = s.length() > LINE_CHARS ? s.substring(0, LINE_CHARS) + " [cut]" : s;
+      int cost = text.length() + 8;
+      if (used[0] + cost > max) {
+        return;
+      }
+      used[0] += cost;
+      chosen.put(i, text);
+    }
+  }
+
+  private static String render(TreeMap<Integer, String> chosen) {
+    StringBuilder sb = new StringBuilder();
+    int last = 0;
+    for (Map.Entry<Integer, String> e : chosen.entrySet()) {
+      if (e.getKey() > last + 1) {
+        sb.append("   ...| (").append(e.getKey() - last - 1).append(" lines not shown)\n");
+      }
+      sb.append(String.format(java.util.Locale.ROOT, "%6d| ", e.getKey())).append(e.getValue()).append('\n');
+      last = e.getKey();
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.cidoctor.llm;
+
+import dev.cidoctor.analysis.Redactor;
+import dev.cidoctor.logs.LineReader;
+import dev.cidoctor.logs.LineText;
+import dev.cidoctor.logs.LogDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lines of one log as the model may see them: numbered like the rule engine numbers them,
+ * cleaned of colours and timestamps, and redacted (private key blocks whole). Keeps at most
+ * {@link #MAX_CHARS} characters; lines past that are known to exist but not held.
+ */
+public final class LogLines {
+  /** Characters held in memory; a log past this is rare and its tail is what the rules point at less. */
+  static final long MAX_CHARS = 64L << 20;
+  private static final int MAX_LINE_CHARS = 1000;
+
+  private final List<String> lines;
+  private final long total;
+
+  LogLines(List<String> lines, long total) {
+    this.lines = List.copyOf(lines);
+    this.total = total;
+  }
+
+  /** Returns lines that were already read, numbered from 1 (tests and benchmarks). */
+  public static LogLines of(List<String> raw) {
+    List<String> out = new ArrayList<>();
+    boolean[] inKey = {false};
+    for (String s : raw) {
+      out.add(clean(s, inKey));
+    }
+    return new LogLines(out, raw.size());
+  }
+
+  /** Reads and redacts a document. */
+  public static LogLines read(LogDocument doc) throws IOException {
+    List<String> out = new ArrayList<>();
+    long[] chars = {0};
+    boolean[] inKey = {false};
+    long n;
+    try (InputStream in = doc.open()) {
+      n = LineReader.read(in, (number, bytes, off, len, cut) -> {
+        if (chars[0] < MAX_CHARS) {
+          String s = clean(LineText.clean(bytes, off, len), inKey);
+          chars[0] += s.length();
+          out.add(s);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new LogLines(out, n);
+  }
+
+  private static String clean(String s, boolean[] inKey) {
+    if (inKey[0]) {
+      if (s.contains("-----END") && s.contains("PRIVATE KEY-----")) {
+        inKey[0] = false;
+      }
+      return Redactor.MASK;
+    }
+    if (s.contains("-----BEGIN") && s.contains("PRIVATE KEY-----") && !s.contains("-----END")) {
+      inKey[0] = true;
+    }
+    String r = Redactor.redact(s);
+    return r.length() > MAX_LINE_CHARS ? r.substring(0, MAX_LINE_CHARS) + " [cut]" : r;
+  }
+
+  /** Number of lines in the log (including any not held). */
+  public long count() {
+    return total;
+  }
+
+  /** Number of lines held, from 1. */
+  public int held() {
+    return lines.size();
+  }
+
+  /** Returns line {@code n} (1-based), or null when it is not held. */
+  public String line(long n) {
+    return n >= 1 && n <= lines.size() ? lines.get((int) (n - 1)) : null;
+  }
+
+  /** The last {@code chars} characters of the held log, as a naive sender would send them. */
+  public String tail(int chars) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = lines.size() - 1; i >= 0 && sb.length() < chars; i--) {
+      sb.insert(0, lines.get(i) + "\n");
+    }
+    return sb.length() > chars ? sb.substring(sb.length() - chars) : sb.toString();
+  }
+}
