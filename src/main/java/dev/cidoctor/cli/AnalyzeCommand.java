@@ -42,6 +42,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "PATH", description = "Extra rule file or folder of *.yaml rules (repeatable); adds to CIDOCTOR_RULES.")
   List<Path> rules = new ArrayList<>();
 
+  @Option(names = "--llm", paramLabel = "WHEN", description = "auto (default: ask the configured model when the rules are unsure), always or off.")
+  LlmStep.Mode llm = LlmStep.Mode.auto;
+
   boolean terminal;
 
   @Override
@@ -59,7 +62,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       int worst = ExitCode.OK;
       for (String input : inputs) {
         try {
-          out.println(JsonReport.render(analyzeAll(analyzer, input), false));
+          LlmStep.Result r = LlmStep.apply(llm, config.values(), input, analyzeAll(analyzer, input), err);
+          out.println(JsonReport.render(r.jobs(), false, r.model(), r.cost()));
         } catch (LogInputException e) {
           err.println("cidoctor: " + e.getMessage());
           worst = ExitCode.INPUT;
@@ -68,11 +72,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       return worst;
     }
-    List<Diagnosis> jobs = analyzeAll(analyzer, inputs.get(0));
+    LlmStep.Result r = LlmStep.apply(llm, config.values(), inputs.get(0), analyzeAll(analyzer, inputs.get(0)), err);
     switch (format) {
-      case json -> out.println(JsonReport.render(jobs, true));
-      case markdown -> out.print(MarkdownReport.render(jobs));
-      default -> out.print(new TextReport(terminal, verbose).render(jobs));
+      case json -> out.println(JsonReport.render(r.jobs(), true, r.model(), r.cost()));
+      case markdown -> out.print(MarkdownReport.render(r.jobs()));
+      default -> out.print(new TextReport(terminal, verbose).render(r.jobs(), r.model(), r.cost()));
     }
     return ExitCode.OK;
   }

@@ -1,5 +1,6 @@
 package dev.cidoctor.report;
 
+import dev.cidoctor.model.AnalysisCost;
 import dev.cidoctor.model.Diagnosis;
 import dev.cidoctor.model.Evidence;
 import dev.cidoctor.model.ReasoningStep;
@@ -14,6 +15,17 @@ public final class TextReport {
   public TextReport(boolean colour, boolean verbose) {
     this.colour = colour;
     this.verbose = verbose;
+  }
+
+  /** As {@link #render(List)}, then the model asked and "Cost: $0.08 | Time: 4.2s" as in the product brief. */
+  public String render(List<Diagnosis> jobs, String model, AnalysisCost cost) {
+    StringBuilder sb = new StringBuilder(render(jobs));
+    if (model != null && cost != null) {
+      sb.append("Model: ").append(model).append(" | Tokens: ").append(cost.inputTokens()).append(" in, ")
+          .append(cost.outputTokens()).append(" out\n");
+      sb.append(String.format(Locale.ROOT, "Cost: $%.2f | Time: %.1fs\n", cost.dollars(), cost.millis() / 1000.0));
+    }
+    return sb.toString();
   }
 
   public String render(List<Diagnosis> jobs) {
