@@ -131,7 +131,7 @@ final class Toolbox {
   private String read(JsonNode a) {
     JsonNode f = a.get("from");
     JsonNode t = a.get("to");
-    if (f == null || t == null || !f.canConvertToLong() || !t.canConvertToLong() || !f.isIntegralNumber() && !f.isTextual()) {
+    if (!lineNumber(f) || !lineNumber(t)) {
       return "error: 'from' and 'to' must be line numbers";
     }
     long from = f.asLong();
@@ -148,6 +148,10 @@ final class Toolbox {
       sb.append(i).append(": ").append(cut(log.line(i), 300)).append('\n');
     }
     return sb.toString();
+  }
+
+  private static boolean lineNumber(JsonNode n) {
+    return n != null && (n.isIntegralNumber() || n.isTextual() && n.asText().matches("\\d{1,10}"));
   }
 
   private String failedSteps() {
