@@ -12,6 +12,8 @@ import java.util.TreeMap;
  */
 public final class ContextWindow {
   private static final int LINE_CHARS = 400;
+  /** Longest gap marker: "   ...| (" + up to 10 digits + " lines not shown)\n". */
+  private static final int GAP_CHARS = 9 + 10 + 17;
 
   private ContextWindow() {}
 
@@ -60,7 +62,10 @@ public final class ContextWindow {
       }
       String s = log.line(i);
       String text = s.length() > LINE_CHARS ? s.substring(0, LINE_CHARS) + " [cut]" : s;
-      int cost = text.length() + 8;
+      // the rendered line ("%6d| " + text + "\n"), plus a gap marker when the line touches no chosen line:
+      // adding one line adds at most one gap, so the total never passes max
+      boolean isolated = !chosen.containsKey(i - 1) && !chosen.containsKey(i + 1);
+      int cost = text.length() + Math.max(6, String.valueOf(i).length()) + 3 + (isolated ? GAP_CHARS : 0);
       if (used[0] + cost > max) {
         return;
       }
