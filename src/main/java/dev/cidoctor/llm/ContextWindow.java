@@ -25,7 +25,7 @@ public final class ContextWindow {
     Evidence primary = d.primary();
     if (primary != null) {
       int p = (int) primary.line();
-      add(log, chosen, used, maxChars, p - 8, p + 4);
+      add(log, chosen, used, maxChars, p - 20, p + 6);
       int header = stepHeader(log, p);
       if (header > 0) {
         add(log, chosen, used, maxChars, header, header + 1);
@@ -41,7 +41,6 @@ public final class ContextWindow {
       }
     }
     add(log, chosen, used, maxChars, held - 15, held);
-    add(log, chosen, used, maxChars, held - 200, held);
     return render(chosen);
   }
 
