@@ -71,7 +71,6 @@ final class ReactLoop {
       }
       Answer.Result parsed = Answer.parse(reply.text(), log);
       if (parsed.ok()) {
-        steps.add(new ReasoningStep("Root cause found.", "answer", "evidence lines checked against the log"));
         return new LlmOutcome(toDiagnosis(rules, parsed.answer(), log), answeredBy, cost(started), LlmOutcome.Source.MODEL, null);
       }
       steps.add(new ReasoningStep("Checking the model's answer against the log.", "validate",

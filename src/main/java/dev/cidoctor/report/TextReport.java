@@ -60,7 +60,7 @@ public final class TextReport {
       for (ReasoningStep s : d.trace()) {
         sb.append(i++).append(". Thought: ").append(s.thought()).append('\n');
         sb.append("   Action: ").append(s.action()).append('\n');
-        sb.append("   Observation: ").append(s.observation()).append("\n\n");
+        sb.append("   Observation: ").append(s.observation().stripTrailing().replace("\n", "\n                ")).append("\n\n");
       }
       sb.append(i).append(". Thought: Root cause found.\n   Answer: ").append(d.summary()).append("\n\n");
     }

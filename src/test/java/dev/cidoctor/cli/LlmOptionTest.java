@@ -75,6 +75,20 @@ class LlmOptionTest {
   }
 
   @Test
+  void verboseText_llmInvestigation_showsTheRealThoughtActionObservationTrace() {
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      llm.toolCall("Find the mismatches.", "search_log", "{\"pattern\":\"MISMATCH\"}", 1000, 20).answer(ANSWER, 1200, 100);
+
+      LlmStep.Result r = LlmStep.apply(LlmStep.Mode.always, config(llm), log.toString(), rules(log), new PrintWriter(new StringWriter()));
+
+      String text = new TextReport(false, true).render(r.jobs(), r.model(), r.cost());
+      assertThat(text).contains("Thought: Find the mismatches.\n   Action: search_log({\"pattern\":\"MISMATCH\"})\n"
+          + "   Observation: 20: checking invariant every_order_has_products ... MISMATCH\n\n");
+      assertThat(text).contains("Thought: Root cause found.\n   Answer: Three seeded orders reference products missing from the catalogue.");
+    }
+  }
+
+  @Test
   void apply_sameFailureTwice_secondRunIsServedByTheFileCache() {
     try (ScriptedLlm llm = ScriptedLlm.openAi()) {
       llm.answer(ANSWER, 2000, 120);

@@ -39,7 +39,7 @@ class LlmAnalysisTest {
       assertThat(d.fingerprint()).isEqualTo(rules.fingerprint());
       List<ReasoningStep> llmSteps = d.trace().subList(rules.trace().size(), d.trace().size());
       assertThat(llmSteps).extracting(ReasoningStep::action)
-          .containsExactly("search_log({\"pattern\":\"MISMATCH|violated\"})", "read_log_lines({\"from\":20,\"to\":22})", "answer");
+          .containsExactly("search_log({\"pattern\":\"MISMATCH|violated\"})", "read_log_lines({\"from\":20,\"to\":22})");
       assertThat(llmSteps.get(0).thought()).isEqualTo("The step failed on an invariant; let me find every MISMATCH.");
       assertThat(llmSteps.get(0).observation())
           .isEqualTo("20: checking invariant every_order_has_products ... MISMATCH\n22: invariant check failed: 1 of 3 invariants violated\n");
@@ -205,7 +205,7 @@ class LlmAnalysisTest {
 
       assertThat(out.source()).isEqualTo(LlmOutcome.Source.MODEL);
       assertThat(llm.requests()).hasSize(3);
-      assertThat(out.diagnosis().trace()).extracting(ReasoningStep::action).containsSubsequence("retry", "retry", "answer");
+      assertThat(out.diagnosis().trace()).extracting(ReasoningStep::action).endsWith("retry", "retry");
     }
   }
 
