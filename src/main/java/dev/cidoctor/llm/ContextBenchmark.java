@@ -68,11 +68,11 @@ public final class ContextBenchmark {
           List<ToolSpec> tools = new Toolbox(lines, d, null, KnownFixes.NONE).specs();
           prompt.add(Tokens.estimate(Prompts.system(true)) + Tokens.estimate(Prompts.task(d, sent, lines.count(), tools)));
           tail.add(Tokens.estimate(naive));
-          long all = 0;
+          StringBuilder all = new StringBuilder();
           for (int i = 1; i <= lines.held(); i++) {
-            all += lines.line(i).length() + 1;
+            all.append(lines.line(i)).append('\n');
           }
-          whole.add((all + 3) / 4);
+          whole.add(Tokens.estimate(all));
           List<String> wanted = labelLines(label);
           if (!wanted.isEmpty()) {
             labelled++;
@@ -82,7 +82,7 @@ public final class ContextBenchmark {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "logs: %d in %d datasets, MAX_LOG_LENGTH=%d characters, tokens estimated as characters/4 (%.1f s)%n",
+    System.out.printf(Locale.ROOT, "logs: %d in %d datasets, MAX_LOG_LENGTH=%d characters, tokens counted with the o200k_base tokenizer (%.1f s)%n",
         context.size(), datasets.size(), max, (System.nanoTime() - started) / 1e9);
     System.out.printf(Locale.ROOT, "%-38s %8s %8s %8s%n", "input tokens per analysis", "median", "p90", "max");
     print("extracted context (sent)", context);

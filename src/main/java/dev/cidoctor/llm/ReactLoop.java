@@ -41,15 +41,18 @@ final class ReactLoop {
     messages.add(new Message.System(Prompts.system(!tools.isEmpty())));
     messages.add(new Message.User(Prompts.task(rules, context, log.count(), tools)));
     boolean askedAgain = false;
+    boolean toldLast = false;
+    // the last call offers no tools; a rejected answer earns exactly one more call
     int maxCalls = settings.react() ? settings.maxSteps() : 1;
-    for (int call = 1; call <= maxCalls + 1; call++) {
+    for (int call = 1; call <= maxCalls; call++) {
       String over = overBudget();
       if (over != null) {
         return fallback(rules, started, over);
       }
       boolean last = call >= maxCalls;
-      if (last && settings.react() && call > 1) {
+      if (last && settings.react() && call > 1 && !toldLast) {
         messages.add(new Message.User(Prompts.LAST_STEP));
+        toldLast = true;
       }
       Reply reply;
       try {
@@ -124,12 +127,15 @@ final class ReactLoop {
       in += Tokens.estimate(switch (m) {
         case Message.System s -> s.text();
         case Message.User u -> u.text();
-        case Message.Assistant a -> a.text() + a.calls();
+        case Message.Assistant a -> a.text() + a.calls().stream().map(c -> c.name() + c.arguments()).reduce("", String::concat);
         case Message.ToolResult r -> r.text();
       });
     }
     inputTokens += in;
-    outputTokens += Tokens.estimate(reply.text()) + Tokens.estimate(reply.calls().toString());
+    for (ToolCall c : reply.calls()) {
+      outputTokens += Tokens.estimate(c.name()) + Tokens.estimate(c.arguments());
+    }
+    outputTokens += Tokens.estimate(reply.text());
   }
 
   private String overBudget() {

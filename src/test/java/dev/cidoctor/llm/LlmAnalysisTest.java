@@ -255,6 +255,23 @@ class LlmAnalysisTest {
   }
 
   @Test
+  void explain_serverReportsNoUsage_tokensAreCountedWithTheTokenizer() {
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      llm.withoutUsage().answer(GOOD_ANSWER, 0, 0);
+
+      LlmOutcome out = LlmFixtures.analysis(LlmFixtures.config(llm), new InMemoryAnswerCache(), KnownFixes.NONE, SpendLedger.NONE)
+          .explain(LlmFixtures.rules(LOG), LlmFixtures.lines(LOG), null);
+
+      assertThat(out.source()).isEqualTo(LlmOutcome.Source.MODEL);
+      assertThat(out.cost().outputTokens()).isEqualTo(Tokens.estimate(GOOD_ANSWER));
+      JsonNode sent = llm.requests().get(0).path("messages");
+      long expectedIn = Tokens.estimate(sent.get(0).path("content").asText()) + Tokens.estimate(sent.get(1).path("content").asText());
+      assertThat(out.cost().inputTokens()).isEqualTo(expectedIn);
+      assertThat(out.cost().dollars()).isPositive();
+    }
+  }
+
+  @Test
   void explain_sameFingerprintAgain_comesFromTheCacheForFree() {
     try (ScriptedLlm llm = ScriptedLlm.openAi()) {
       llm.answer(GOOD_ANSWER, 1000, 100);

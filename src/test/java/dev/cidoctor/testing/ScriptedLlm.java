@@ -38,6 +38,7 @@ public final class ScriptedLlm implements AutoCloseable {
   private final List<JsonNode> requests = new ArrayList<>();
   private final List<String> paths = new ArrayList<>();
   private int ids;
+  private boolean usage = true;
 
   private ScriptedLlm(Protocol protocol, String model) {
     this.protocol = protocol;
@@ -78,6 +79,12 @@ public final class ScriptedLlm implements AutoCloseable {
     script.add(new Turn(200, protocol == Protocol.OPENAI
         ? openAi(thought, tool, arguments, inputTokens, outputTokens)
         : anthropic(thought, tool, arguments, inputTokens, outputTokens), null));
+    return this;
+  }
+
+  /** Leaves the usage out of the answers scripted after this call, as some compatible servers do. */
+  public ScriptedLlm withoutUsage() {
+    usage = false;
     return this;
   }
 
@@ -169,7 +176,9 @@ public final class ScriptedLlm implements AutoCloseable {
     }
     choice.putNull("logprobs");
     choice.put("finish_reason", tool == null ? "stop" : "tool_calls");
-    root.putObject("usage").put("prompt_tokens", in).put("completion_tokens", out).put("total_tokens", in + out);
+    if (usage) {
+      root.putObject("usage").put("prompt_tokens", in).put("completion_tokens", out).put("total_tokens", in + out);
+    }
     root.put("system_fingerprint", "fp_scripted");
     return root.toString();
   }
