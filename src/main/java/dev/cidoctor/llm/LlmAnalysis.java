@@ -43,9 +43,13 @@ public final class LlmAnalysis {
     this.sleeper = sleeper;
   }
 
-  /** Says whether the engine is unsure: it fell back to generic analysis or its confidence is low. */
+  /**
+   * Says whether the engine is unsure about a failure it found: it fell back to generic analysis or
+   * its confidence is low. A log where it found no failure at all (a job that succeeded) is not
+   * worth a model's time in auto mode; {@code --llm always} still asks.
+   */
   public static boolean unsure(Diagnosis d) {
-    return d.ruleId() == null || d.confidence() < UNSURE_BELOW;
+    return d.primary() != null && (d.ruleId() == null || d.confidence() < UNSURE_BELOW);
   }
 
   /** Explains the failure {@code rules} describes in {@code log}; {@code run} is null for a plain log file. */

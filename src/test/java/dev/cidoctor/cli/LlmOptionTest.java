@@ -114,6 +114,34 @@ class LlmOptionTest {
   }
 
   @Test
+  void apply_autoAndAJobThatSucceeded_doesNotAsk() {
+    Path zip = Path.of("examples/github-run-logs.zip");
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      LlmStep.Result r = LlmStep.apply(LlmStep.Mode.auto, config(llm), zip.toString(), rules(zip), new PrintWriter(new StringWriter()));
+      assertThat(r.model()).isNull();
+      assertThat(llm.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void apply_alwaysOnARunLogsZip_readsTheReportedJobsEntry() {
+    Path zip = Path.of("examples/github-run-logs.zip");
+    String answer = "{\"root_cause\": \"Nothing failed in job build.\", \"category\": \"unknown\", \"severity\": \"low\","
+        + " \"suggestion\": \"Look at the other jobs of the run.\", \"confidence\": 0.9, \"transient\": false,"
+        + " \"evidence\": [{\"line\": 1, \"quote\": \"##[section]Starting: Prepare job build\"}]}";
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      llm.answer(answer, 500, 50);
+      StringWriter err = new StringWriter();
+
+      LlmStep.Result r = LlmStep.apply(LlmStep.Mode.always, config(llm), zip.toString(), rules(zip), new PrintWriter(err, true));
+
+      assertThat(err.toString()).isEmpty();
+      assertThat(r.jobs().get(0).primary().text()).isEqualTo("##[section]Starting: Prepare job build");
+      assertThat(r.jobs().get(0).job()).isEqualTo("build");
+    }
+  }
+
+  @Test
   void apply_modelFails_keepsTheRulesAndSaysWhyInOneLine() {
     try (ScriptedLlm llm = ScriptedLlm.openAi()) {
       llm.status(500).status(500).status(500);
