@@ -67,7 +67,8 @@ record Answer(String rootCause, Category category, Severity severity, String sug
         String quote = e.isObject() ? str(e, "quote") : null;
         String actual = log.line(line);
         if (actual == null) {
-          problems.add("evidence line " + line + " does not exist (the log has " + log.held() + " lines)");
+          problems.add("evidence line " + line + " does not exist (the log has " + log.count() + " lines"
+              + (log.first() > 1 ? ", of which " + log.first() + ".." + log.last() + " can be cited" : "") + ")");
         } else if (quote != null && !quote.isBlank() && !squash(actual).contains(squash(quote))) {
           problems.add("evidence line " + line + " does not say \"" + Toolbox.cut(quote, 120) + "\"");
         } else {

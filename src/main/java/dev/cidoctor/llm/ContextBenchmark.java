@@ -69,7 +69,7 @@ public final class ContextBenchmark {
           prompt.add(Tokens.estimate(Prompts.system(true)) + Tokens.estimate(Prompts.task(d, sent, lines.count(), tools)));
           tail.add(Tokens.estimate(naive));
           StringBuilder all = new StringBuilder();
-          for (int i = 1; i <= lines.held(); i++) {
+          for (long i = lines.first(); i <= lines.last(); i++) {
             all.append(lines.line(i)).append('\n');
           }
           whole.add(Tokens.estimate(all));

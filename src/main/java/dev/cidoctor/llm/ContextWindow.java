@@ -21,7 +21,8 @@ public final class ContextWindow {
   public static String extract(LogLines log, Diagnosis d, int maxChars) {
     TreeMap<Integer, String> chosen = new TreeMap<>();
     int[] used = {0};
-    int held = log.held();
+    int held = (int) log.last();
+    int firstHeld = (int) log.first();
     Evidence primary = d.primary();
     if (primary != null) {
       int p = (int) primary.line();
@@ -34,7 +35,7 @@ public final class ContextWindow {
     for (Evidence e : d.evidence()) {
       add(log, chosen, used, maxChars, (int) e.line() - 2, (int) e.line() + 2);
     }
-    for (int i = held; i >= 1 && i > held - 20_000; i--) {
+    for (int i = held; i >= firstHeld && i > held - 20_000; i--) {
       String s = log.line(i);
       if (s.contains("##[error]") || s.contains("Process completed with exit code")) {
         add(log, chosen, used, maxChars, i - 3, i);
@@ -46,7 +47,7 @@ public final class ContextWindow {
 
   /** The nearest GitHub step header ({@code ##[group]Run ...}) before {@code line}, or 0. */
   static int stepHeader(LogLines log, int line) {
-    for (int i = Math.min(line, log.held()); i >= 1 && i > line - 50_000; i--) {
+    for (int i = (int) Math.min(line, log.last()); i >= log.first() && i > line - 50_000; i--) {
       if (log.line(i).startsWith("##[group]Run ")) {
         return i;
       }
@@ -55,7 +56,7 @@ public final class ContextWindow {
   }
 
   private static void add(LogLines log, TreeMap<Integer, String> chosen, int[] used, int max, int from, int to) {
-    for (int i = Math.max(1, from); i <= Math.min(to, log.held()); i++) {
+    for (int i = (int) Math.max(log.first(), from); i <= Math.min(to, log.last()); i++) {
       if (chosen.containsKey(i)) {
         continue;
       }

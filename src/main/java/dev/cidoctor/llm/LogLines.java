@@ -12,19 +12,22 @@ import java.util.List;
 
 /**
  * The lines of one log as the model may see them: numbered like the rule engine numbers them,
- * cleaned of colours and timestamps, and redacted (private key blocks whole). Keeps at most
- * {@link #MAX_CHARS} characters; lines past that are known to exist but not held.
+ * cleaned of colours and timestamps, and redacted (private key blocks whole). Holds the last
+ * {@link #MAX_CHARS} characters or so (failures sit near the end); earlier lines are known to exist
+ * but not held, so a huge log cannot exhaust the launcher's 256 MB heap.
  */
 public final class LogLines {
-  /** Characters held in memory; a log past this is rare and its tail is what the rules point at less. */
-  static final long MAX_CHARS = 64L << 20;
+  /** Characters held in memory (about 32 MB of text, plus ~48 bytes per line). */
+  static final long MAX_CHARS = 32L << 20;
   private static final int MAX_LINE_CHARS = 1000;
 
   private final List<String> lines;
+  private final long first;
   private final long total;
 
-  LogLines(List<String> lines, long total) {
+  LogLines(List<String> lines, long first, long total) {
     this.lines = List.copyOf(lines);
+    this.first = first;
     this.total = total;
   }
 
@@ -35,27 +38,39 @@ public final class LogLines {
     for (String s : raw) {
       out.add(clean(s, inKey));
     }
-    return new LogLines(out, raw.size());
+    return new LogLines(out, 1, raw.size());
   }
 
   /** Reads and redacts a document. */
   public static LogLines read(LogDocument doc) throws IOException {
+    return read(doc, MAX_CHARS);
+  }
+
+  static LogLines read(LogDocument doc, long maxChars) throws IOException {
     List<String> out = new ArrayList<>();
     long[] chars = {0};
+    long[] first = {1};
     boolean[] inKey = {false};
     long n;
     try (InputStream in = doc.open()) {
       n = LineReader.read(in, (number, bytes, off, len, cut) -> {
-        if (chars[0] < MAX_CHARS) {
-          String s = clean(LineText.clean(bytes, off, len), inKey);
-          chars[0] += s.length();
-          out.add(s);
+        String s = clean(LineText.clean(bytes, off, len), inKey);
+        chars[0] += s.length() + 1;
+        out.add(s);
+        if (chars[0] > maxChars) {
+          int drop = Math.max(1, out.size() / 4); // drop a quarter at a time: amortised O(1) per line
+          List<String> head = out.subList(0, drop);
+          for (String h : head) {
+            chars[0] -= h.length() + 1;
+          }
+          head.clear();
+          first[0] += drop;
         }
       });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return new LogLines(out, n);
+    return new LogLines(out, first[0], n);
   }
 
   private static String clean(String s, boolean[] inKey) {
@@ -77,14 +92,19 @@ public final class LogLines {
     return total;
   }
 
-  /** Number of lines held, from 1. */
-  public int held() {
-    return lines.size();
+  /** Number of the first line held (1 unless the log was too big to hold whole). */
+  public long first() {
+    return first;
+  }
+
+  /** Number of the last line held. */
+  public long last() {
+    return first + lines.size() - 1;
   }
 
   /** Returns line {@code n} (1-based), or null when it is not held. */
   public String line(long n) {
-    return n >= 1 && n <= lines.size() ? lines.get((int) (n - 1)) : null;
+    return n >= first && n <= last() ? lines.get((int) (n - first)) : null;
   }
 
   /** The last {@code chars} characters of the held log, as a naive sender would send them. */

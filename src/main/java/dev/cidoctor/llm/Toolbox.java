@@ -104,7 +104,7 @@ final class Toolbox {
     StringBuilder sb = new StringBuilder();
     int found = 0;
     long spent = 0;
-    for (int i = 1; i <= log.held(); i++) {
+    for (long i = log.first(); i <= log.last(); i++) {
       String line = log.line(i);
       BoundedText text = new BoundedText(line, BoundedText.DEFAULT_BUDGET);
       try {
@@ -139,10 +139,11 @@ final class Toolbox {
     if (from < 1 || to < from) {
       return "error: need 1 <= from <= to, got from=" + from + " to=" + to;
     }
-    if (from > log.held()) {
-      return "error: the log has " + log.held() + " lines";
+    if (from > log.last() || to < log.first()) {
+      return "error: the log has " + log.count() + " lines" + (log.first() > 1 ? "; lines " + log.first() + ".." + log.last() + " can be read" : "");
     }
-    to = Math.min(Math.min(to, from + MAX_LINES_PER_READ - 1), log.held());
+    from = Math.max(from, log.first());
+    to = Math.min(Math.min(to, from + MAX_LINES_PER_READ - 1), log.last());
     StringBuilder sb = new StringBuilder();
     for (long i = from; i <= to; i++) {
       sb.append(i).append(": ").append(cut(log.line(i), 300)).append('\n');
@@ -166,7 +167,7 @@ final class Toolbox {
       sb.append("failed step (from the log): ").append(rules.failedStep()).append('\n');
     }
     int markers = 0;
-    for (int i = 1; i <= log.held() && markers < 20; i++) {
+    for (long i = log.first(); i <= log.last() && markers < 20; i++) {
       String s = log.line(i);
       if (s.startsWith("##[error]") || s.contains("Process completed with exit code")) {
         sb.append(i).append(": ").append(cut(s, 300)).append('\n');
