@@ -96,11 +96,6 @@ public record LlmSettings(
         cache == null ? null : Path.of(cache)));
   }
 
-  /** Returns a copy that differs in the budget, for callers that tighten it per analysis. */
-  public LlmSettings withBudget(int steps, long tokens, double dollars) {
-    return new LlmSettings(provider, model, apiKey, baseUrl, steps, tokens, dollars, react, maxLogLength, timeout, retries, prices, cacheDir);
-  }
-
   /** Never shows the key. */
   @Override
   public String toString() {

@@ -23,7 +23,9 @@ public final class TextReport {
     if (model != null && cost != null) {
       sb.append("Model: ").append(model).append(" | Tokens: ").append(cost.inputTokens()).append(" in, ")
           .append(cost.outputTokens()).append(" out\n");
-      sb.append(String.format(Locale.ROOT, "Cost: $%.2f | Time: %.1fs\n", cost.dollars(), cost.millis() / 1000.0));
+      // cents as in the brief, but a cheap model's fraction of a cent is shown rather than rounded to $0.00
+      String dollars = cost.dollars() > 0 && cost.dollars() < 0.01 ? "%.4f" : "%.2f";
+      sb.append(String.format(Locale.ROOT, "Cost: $" + dollars + " | Time: %.1fs\n", cost.dollars(), cost.millis() / 1000.0));
     }
     return sb.toString();
   }

@@ -70,7 +70,7 @@ class LlmOptionTest {
       assertThat(json).contains("\"summary\":\"Three seeded orders reference products missing from the catalogue.\"")
           .contains("\"model\":\"gpt-4o-mini-2024-07-18\",\"tokens\":{\"input\":2000,\"output\":120},\"cost\":3.72E-4");
       String text = new TextReport(false, false).render(r.jobs(), r.model(), r.cost());
-      assertThat(text).contains("Model: gpt-4o-mini-2024-07-18 | Tokens: 2000 in, 120 out\n").containsPattern("Cost: \\$0\\.00 \\| Time: \\d+\\.\\ds\n");
+      assertThat(text).contains("Model: gpt-4o-mini-2024-07-18 | Tokens: 2000 in, 120 out\n").containsPattern("Cost: \\$0\\.0004 \\| Time: \\d+\\.\\ds\n");
     }
   }
 
