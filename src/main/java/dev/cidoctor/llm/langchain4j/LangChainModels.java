@@ -18,7 +18,15 @@ public final class LangChainModels {
 
   private LangChainModels() {}
 
+  /**
+   * Returns the configured model; the LangChain4j client is built on the first question, so an
+   * answer served from the cache never loads the library.
+   */
   public static LanguageModel create(LlmSettings s) {
+    return new LazyModel(s);
+  }
+
+  static LanguageModel build(LlmSettings s) {
     ChatModel chat = switch (s.provider()) {
       case OPENAI -> {
         var b = OpenAiChatModel.builder().modelName(s.model()).apiKey(s.apiKey() == null ? "none" : s.apiKey())
