@@ -81,6 +81,25 @@ class GitHubToolsTest {
   }
 
   @Test
+  void explain_githubRunInvestigation_readsTheWorkflowAndHistoryThroughThePort() {
+    RecordingCi ci = ci();
+    try (dev.cidoctor.testing.ScriptedLlm llm = dev.cidoctor.testing.ScriptedLlm.anthropic()) {
+      llm.toolCall("What runs in this job?", "read_workflow", "{}", 800, 20)
+          .toolCall("What changed since it was green?", "commits_since_success", "{}", 900, 20)
+          .answer(LlmFixtures.GOOD_ANSWER, 1000, 120);
+
+      LlmOutcome out = LlmFixtures.analysis(LlmFixtures.config(llm), new InMemoryAnswerCache(), KnownFixes.NONE, SpendLedger.NONE)
+          .explain(LlmFixtures.rules(LOG), LlmFixtures.lines(LOG), new RunContext(ci, RUN, JOB));
+
+      assertThat(out.source()).isEqualTo(LlmOutcome.Source.MODEL);
+      assertThat(ci.calls).containsExactly("file octo/shop .github/workflows/ci.yml @c0ffee1234",
+          "lastSuccess octo/shop .github/workflows/ci.yml main", "commitsBetween abc0000001..c0ffee1234");
+      var sent = llm.requests().get(2).path("messages");
+      assertThat(sent.get(sent.size() - 1).toString()).contains("deadbeef00 dev: Seed more orders");
+    }
+  }
+
+  @Test
   void run_plainLogFile_hasNoGitHubTools() {
     Toolbox plain = new Toolbox(LlmFixtures.lines(LOG), LlmFixtures.rules(LOG), null, KnownFixes.NONE);
     assertThat(plain.run(new ToolCall("1", "read_workflow", "{}")))
