@@ -1,5 +1,6 @@
 package dev.cidoctor.llm;
 
+import dev.cidoctor.analysis.Redactor;
 import dev.cidoctor.model.Category;
 import dev.cidoctor.model.Diagnosis;
 import java.util.Arrays;
@@ -35,24 +36,29 @@ final class Prompts {
         + "answers that cite lines that do not exist are rejected.";
   }
 
+  /**
+   * The task: counts and tool names are ours; the engine's finding quotes the log (its summary and
+   * step name come from log text), so it goes inside the data fence with the excerpt.
+   */
   static String task(Diagnosis rules, String context, long lines, List<ToolSpec> tools) {
     StringBuilder sb = new StringBuilder();
     sb.append("A CI job failed. The log has ").append(lines).append(" lines.\n");
-    sb.append("The deterministic rule engine's finding (your starting point; it may be wrong or vague):\n");
-    sb.append("- rule: ").append(rules.ruleId() == null ? "none (generic fallback)" : rules.ruleId()).append('\n');
-    sb.append("- category: ").append(rules.category().wireName()).append(", confidence ").append(rules.confidence()).append('\n');
-    sb.append("- summary: ").append(rules.summary()).append('\n');
-    if (rules.failedStep() != null) {
-      sb.append("- failed step: ").append(rules.failedStep()).append('\n');
-    }
-    if (rules.primary() != null) {
-      sb.append("- primary evidence: line ").append(rules.primary().line()).append('\n');
-    }
     if (!tools.isEmpty()) {
       sb.append("Tools you may call: ").append(tools.stream().map(ToolSpec::name).collect(Collectors.joining(", "))).append(".\n");
     }
-    sb.append("Excerpt of the log (line numbers on the left; gaps marked):\n");
-    sb.append(DATA_START).append('\n').append(context).append(DATA_END).append('\n');
+    sb.append("Below, as data: the deterministic rule engine's finding (your starting point; it may be wrong or vague), "
+        + "then an excerpt of the log (line numbers on the left; gaps marked).\n");
+    sb.append(DATA_START).append('\n');
+    sb.append("engine rule: ").append(rules.ruleId() == null ? "none (generic fallback)" : rules.ruleId()).append('\n');
+    sb.append("engine category: ").append(rules.category().wireName()).append(", confidence ").append(rules.confidence()).append('\n');
+    sb.append("engine summary: ").append(Redactor.redact(rules.summary())).append('\n');
+    if (rules.failedStep() != null) {
+      sb.append("engine failed step: ").append(Redactor.redact(rules.failedStep())).append('\n');
+    }
+    if (rules.primary() != null) {
+      sb.append("engine primary evidence: line ").append(rules.primary().line()).append('\n');
+    }
+    sb.append("log excerpt:\n").append(context).append(DATA_END).append('\n');
     return sb.toString();
   }
 

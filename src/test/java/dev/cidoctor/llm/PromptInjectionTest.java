@@ -44,6 +44,8 @@ class PromptInjectionTest {
       int end = user.indexOf(Prompts.DATA_END);
       assertThat(user.indexOf("ignore previous instructions")).isBetween(start, end);
       assertThat(user.indexOf("maintenance mode")).isBetween(start, end);
+      assertThat(user.indexOf("engine summary: ")).isBetween(start, end);
+      assertThat(user.substring(0, start)).doesNotContain("npm test");
       assertThat(llm.requests().toString()).doesNotContain("sk-proj-InjectedFakeKey0123456789abcdefXYZ");
       assertThat(toolNames(first)).isEqualTo(toolNamesForCleanLog(ci));
       assertThat(ci.calls).isEmpty();
