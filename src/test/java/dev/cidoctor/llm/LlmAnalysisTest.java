@@ -86,6 +86,25 @@ class LlmAnalysisTest {
   }
 
   @Test
+  void explain_ollamaInvestigationWithToolCalls_returnsTheValidatedAnswerAtNoCost() {
+    try (ScriptedLlm llm = ScriptedLlm.ollama()) {
+      llm.toolCall("Find it.", "search_log", "{\"pattern\":\"MISMATCH\"}", 700, 15).answer(GOOD_ANSWER, 900, 150);
+
+      LlmOutcome out = LlmFixtures.analysis(LlmFixtures.config(llm), new InMemoryAnswerCache(), KnownFixes.NONE, SpendLedger.NONE)
+          .explain(LlmFixtures.rules(LOG), LlmFixtures.lines(LOG), null);
+
+      assertThat(out.source()).isEqualTo(LlmOutcome.Source.MODEL);
+      assertThat(llm.paths()).containsOnly("/api/chat");
+      assertThat(out.cost().inputTokens()).isEqualTo(1600);
+      assertThat(out.cost().dollars()).isZero();
+      assertThat(out.diagnosis().trace()).extracting(ReasoningStep::observation)
+          .contains("20: checking invariant every_order_has_products ... MISMATCH\n");
+      JsonNode second = llm.requests().get(1).path("messages");
+      assertThat(second.get(second.size() - 1).path("role").asText()).isEqualTo("tool");
+    }
+  }
+
+  @Test
   void explain_hallucinatedEvidenceTwice_asksAgainOnceThenKeepsTheRules() {
     String invented = GOOD_ANSWER.replace("\"line\": 20", "\"line\": 412");
     try (ScriptedLlm llm = ScriptedLlm.openAi()) {

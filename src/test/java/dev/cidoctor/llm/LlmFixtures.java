@@ -49,7 +49,10 @@ final class LlmFixtures {
 
   static Map<String, String> config(ScriptedLlm llm, String... more) {
     Map<String, String> v = new HashMap<>();
-    if (llm.protocol() == ScriptedLlm.Protocol.ANTHROPIC) {
+    if (llm.protocol() == ScriptedLlm.Protocol.OLLAMA) {
+      v.put("OLLAMA_BASE_URL", llm.baseUrl());
+      v.put("OLLAMA_MODEL", "llama3.1:8b");
+    } else if (llm.protocol() == ScriptedLlm.Protocol.ANTHROPIC) {
       v.put("ANTHROPIC_API_KEY", "sk-ant-test-key-never-printed");
       v.put("ANTHROPIC_BASE_URL", llm.baseUrl());
     } else {

@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.concurrent.Executors;
 
 /**
- * A chat model on loopback that speaks the real OpenAI chat-completions or Anthropic messages protocol
+ * A chat model on loopback that speaks the real OpenAI chat-completions, Anthropic messages or Ollama chat protocol
  * and replays a scripted transcript: tool calls, answers, error statuses and stalls, in order. It
  * records every request body so tests can check what the client really sent.
  */
 public final class ScriptedLlm implements AutoCloseable {
   /** The wire protocol served. */
-  public enum Protocol { OPENAI, ANTHROPIC }
+  public enum Protocol { OPENAI, ANTHROPIC, OLLAMA }
 
   private record Turn(int status, String body, Duration stall) {}
 
@@ -65,20 +65,26 @@ public final class ScriptedLlm implements AutoCloseable {
     return new ScriptedLlm(Protocol.ANTHROPIC, "claude-3-5-haiku-20241022");
   }
 
+  public static ScriptedLlm ollama() {
+    return new ScriptedLlm(Protocol.OLLAMA, "llama3.1:8b");
+  }
+
   public Protocol protocol() {
     return protocol;
   }
 
-  /** The base URL to give the client: {@code http://127.0.0.1:PORT/v1}. */
+  /** The base URL to give the client: {@code http://127.0.0.1:PORT/v1} (without {@code /v1} for Ollama). */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    return "http://127.0.0.1:" + server.getAddress().getPort() + (protocol == Protocol.OLLAMA ? "" : "/v1");
   }
 
   /** Scripts a turn where the model thinks aloud and calls one tool with raw JSON arguments. */
   public ScriptedLlm toolCall(String thought, String tool, String arguments, int inputTokens, int outputTokens) {
-    script.add(new Turn(200, protocol == Protocol.OPENAI
-        ? openAi(thought, tool, arguments, inputTokens, outputTokens)
-        : anthropic(thought, tool, arguments, inputTokens, outputTokens), null));
+    script.add(new Turn(200, switch (protocol) {
+      case OPENAI -> openAi(thought, tool, arguments, inputTokens, outputTokens);
+      case ANTHROPIC -> anthropic(thought, tool, arguments, inputTokens, outputTokens);
+      case OLLAMA -> ollama(thought, tool, arguments, inputTokens, outputTokens);
+    }, null));
     return this;
   }
 
@@ -180,6 +186,31 @@ public final class ScriptedLlm implements AutoCloseable {
       root.putObject("usage").put("prompt_tokens", in).put("completion_tokens", out).put("total_tokens", in + out);
     }
     root.put("system_fingerprint", "fp_scripted");
+    return root.toString();
+  }
+
+  private String ollama(String text, String tool, String arguments, int in, int out) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("model", model);
+    root.put("created_at", "2024-05-02T10:05:00.000000Z");
+    ObjectNode msg = root.putObject("message");
+    msg.put("role", "assistant");
+    msg.put("content", text == null ? "" : text);
+    if (tool != null) {
+      ObjectNode fn = msg.putArray("tool_calls").addObject().putObject("function");
+      fn.put("name", tool);
+      try {
+        fn.set("arguments", JSON.readTree(arguments));
+      } catch (IOException e) {
+        fn.put("arguments", arguments);
+      }
+    }
+    root.put("done_reason", "stop");
+    root.put("done", true);
+    if (usage) {
+      root.put("prompt_eval_count", in);
+      root.put("eval_count", out);
+    }
     return root.toString();
   }
 
