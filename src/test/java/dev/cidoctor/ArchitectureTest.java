@@ -35,8 +35,11 @@ class ArchitectureTest {
       // store holds the port (model only) and store/jdbc, its adapter, which also reads config and
       // implements notify's durable outbox in the same database
       Map.entry("store", Set.of("model", "config", "notify")),
-      Map.entry("monitor", Set.of("model", "logs", "analysis", "ci", "store", "config", "notify")),
+      Map.entry("monitor", Set.of("model", "logs", "analysis", "ci", "store", "config", "notify", "llm")),
       Map.entry("notify", Set.of("model")),
+      // llm: redaction, fingerprints and bounded regexes come from analysis, reading lines from logs,
+      // and the GitHub tools from the ci port
+      Map.entry("llm", Set.of("model", "analysis", "logs", "ci")),
       // the public Java API is a composition root like cli, which may use it
       Map.entry("api", Set.of("model", "logs", "analysis", "ci", "store", "config", "monitor", "report", "notify", "llm")));
 

@@ -58,6 +58,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--db", paramLabel = "FILE", description = "Pattern store file (default: DATABASE_URL, else PATTERN_DB_PATH or ./data/patterns.db).")
   Path db;
 
+  @Option(names = "--llm", paramLabel = "WHEN", description = "auto (default: ask the configured model when the rules are unsure), always or off.")
+  LlmStep.Mode llm = LlmStep.Mode.auto;
+
   boolean terminal;
 
   @Override
@@ -87,7 +90,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       int worst = ExitCode.OK;
       for (String input : inputs) {
         try {
-          out.println(JsonReport.render(analyzeAll(analyzer, input), false));
+          LlmStep.Result r = LlmStep.apply(llm, config.values(), input, analyzeAll(analyzer, input), err);
+          out.println(JsonReport.render(r.jobs(), false, r.model(), r.cost()));
         } catch (LogInputException e) {
           err.println("cidoctor: " + e.getMessage());
           worst = ExitCode.INPUT;
@@ -96,7 +100,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       return worst;
     }
-    List<Diagnosis> jobs = analyzeAll(analyzer, inputs.get(0));
+    LlmStep.Result r = LlmStep.apply(llm, config.values(), inputs.get(0), analyzeAll(analyzer, inputs.get(0)), err);
+    List<Diagnosis> jobs = r.jobs();
     boolean learn = AnalyzeHistory.enabled(config, history);
     List<String> remembered = List.of();
     dev.cidoctor.store.StoreException storeFailure = null;
@@ -106,10 +111,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       storeFailure = e; // the diagnosis is still worth printing
     }
     switch (format) {
-      case json -> out.println(JsonReport.render(jobs, true));
+      case json -> out.println(JsonReport.render(jobs, true, r.model(), r.cost()));
       case markdown -> out.print(MarkdownReport.render(jobs));
       default -> {
-        out.print(new TextReport(terminal, verbose).render(jobs));
+        out.print(new TextReport(terminal, verbose).render(jobs, r.model(), r.cost()));
         remembered.forEach(out::println);
         out.print(remembered.isEmpty() ? "" : "\n");
       }

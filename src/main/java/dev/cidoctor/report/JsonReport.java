@@ -1,5 +1,6 @@
 package dev.cidoctor.report;
 
+import dev.cidoctor.model.AnalysisCost;
 import dev.cidoctor.model.Diagnosis;
 import dev.cidoctor.model.Evidence;
 import dev.cidoctor.model.ReasoningStep;
@@ -17,10 +18,26 @@ public final class JsonReport {
 
   /** One object for one input; a zip's jobs are under {@code jobs}, its failing job's fields at the top. */
   public static String render(List<Diagnosis> jobs, boolean pretty) {
+    return render(jobs, pretty, null, null);
+  }
+
+  /**
+   * As {@link #render(List, boolean)}, plus {@code model}, {@code tokens} ({@code input}, {@code output})
+   * and {@code cost} (US dollars) at the top when a language model was asked (model not null).
+   */
+  public static String render(List<Diagnosis> jobs, boolean pretty, String model, AnalysisCost cost) {
     Diagnosis main = Reports.primaryJob(jobs);
     JsonWriter w = new JsonWriter(pretty);
     w.beginObject();
     fields(w, main);
+    if (model != null && cost != null) {
+      w.name("model").value(model);
+      w.name("tokens").beginObject();
+      w.name("input").value(cost.inputTokens());
+      w.name("output").value(cost.outputTokens());
+      w.endObject();
+      w.name("cost").value(Math.round(cost.dollars() * 1_000_000) / 1_000_000.0);
+    }
     if (jobs.size() > 1 || main.job() != null) {
       w.name("jobs").beginArray();
       for (Diagnosis d : jobs) {

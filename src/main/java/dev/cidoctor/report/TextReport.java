@@ -1,5 +1,6 @@
 package dev.cidoctor.report;
 
+import dev.cidoctor.model.AnalysisCost;
 import dev.cidoctor.model.Diagnosis;
 import dev.cidoctor.model.Evidence;
 import dev.cidoctor.model.ReasoningStep;
@@ -14,6 +15,19 @@ public final class TextReport {
   public TextReport(boolean colour, boolean verbose) {
     this.colour = colour;
     this.verbose = verbose;
+  }
+
+  /** As {@link #render(List)}, then the model asked and "Cost: $0.08 | Time: 4.2s" as in the product brief. */
+  public String render(List<Diagnosis> jobs, String model, AnalysisCost cost) {
+    StringBuilder sb = new StringBuilder(render(jobs));
+    if (model != null && cost != null) {
+      sb.append("Model: ").append(model).append(" | Tokens: ").append(cost.inputTokens()).append(" in, ")
+          .append(cost.outputTokens()).append(" out\n");
+      // cents as in the brief, but a cheap model's fraction of a cent is shown rather than rounded to $0.00
+      String dollars = cost.dollars() > 0 && cost.dollars() < 0.01 ? "%.4f" : "%.2f";
+      sb.append(String.format(Locale.ROOT, "Cost: $" + dollars + " | Time: %.1fs\n", cost.dollars(), cost.millis() / 1000.0));
+    }
+    return sb.toString();
   }
 
   public String render(List<Diagnosis> jobs) {
@@ -48,7 +62,7 @@ public final class TextReport {
       for (ReasoningStep s : d.trace()) {
         sb.append(i++).append(". Thought: ").append(s.thought()).append('\n');
         sb.append("   Action: ").append(s.action()).append('\n');
-        sb.append("   Observation: ").append(s.observation()).append("\n\n");
+        sb.append("   Observation: ").append(s.observation().stripTrailing().replace("\n", "\n                ")).append("\n\n");
       }
       sb.append(i).append(". Thought: Root cause found.\n   Answer: ").append(d.summary()).append("\n\n");
     }
