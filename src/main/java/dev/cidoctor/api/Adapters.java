@@ -4,6 +4,20 @@ import dev.cidoctor.ci.CiProvider;
 import dev.cidoctor.ci.ResponseCache;
 import dev.cidoctor.ci.github.GitHubActions;
 import dev.cidoctor.config.Config;
+import dev.cidoctor.config.ConfigException;
+import dev.cidoctor.llm.FileAnswerCache;
+import dev.cidoctor.llm.KnownFixes;
+import dev.cidoctor.llm.LlmAnalysis;
+import dev.cidoctor.llm.LlmException;
+import dev.cidoctor.llm.LlmOutcome;
+import dev.cidoctor.llm.LlmSettings;
+import dev.cidoctor.llm.LogLines;
+import dev.cidoctor.llm.Pricing;
+import dev.cidoctor.llm.RunContext;
+import dev.cidoctor.llm.SpendLedger;
+import dev.cidoctor.llm.langchain4j.LangChainModels;
+import dev.cidoctor.logs.LogDocument;
+import dev.cidoctor.model.AnalysisCost;
 import dev.cidoctor.monitor.MonitorSettings;
 import dev.cidoctor.monitor.NotifyingListener;
 import dev.cidoctor.monitor.RunListener;
@@ -16,6 +30,8 @@ import dev.cidoctor.notify.Router;
 import dev.cidoctor.notify.Routing;
 import dev.cidoctor.notify.RoutingLoader;
 import dev.cidoctor.store.LearningStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.cidoctor.monitor.RunAnalyzer;
 import dev.cidoctor.store.PatternStore;
@@ -48,8 +64,42 @@ final class Adapters {
     return GitHubActions.builder().apiUrl(settings.apiUrl()).token(settings.token()).cache(cache).clock(clock).build();
   }
 
-  static RunAnalyzer.JobDiagnoser diagnoser(Config config) {
-    return RunAnalyzer.JobDiagnoser.RULES_ONLY;
+  /**
+   * The rules alone, or, when a model is configured (OPENAI_API_KEY, ANTHROPIC_API_KEY, OLLAMA_BASE_URL
+   * ...), the rules refined by the model for the jobs they are unsure of, with the GitHub tools.
+   */
+  static RunAnalyzer.JobDiagnoser diagnoser(Config config, CiProvider ci, Clock clock) {
+    Optional<LlmSettings> settings;
+    try {
+      settings = LlmSettings.from(config.values());
+    } catch (LlmException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    if (settings.isEmpty()) {
+      return RunAnalyzer.JobDiagnoser.RULES_ONLY;
+    }
+    LlmSettings s = settings.get();
+    Path cache = s.cacheDir() != null ? s.cacheDir()
+        : Path.of(System.getProperty("user.home"), ".cache", "cidoctor", "answers");
+    LlmAnalysis llm;
+    try {
+      llm = new LlmAnalysis(LangChainModels.create(s), s, Pricing.load(s.prices()), new FileAnswerCache(cache),
+          KnownFixes.NONE, SpendLedger.NONE, clock, d -> Thread.sleep(d.toMillis()));
+    } catch (LlmException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    return (run, job, log, rules) -> {
+      if (!LlmAnalysis.unsure(rules)) {
+        return new RunAnalyzer.JobDiagnoser.Refined(rules, AnalysisCost.NONE);
+      }
+      try {
+        LogLines lines = LogLines.read(new LogDocument(rules.input(), null, job.name(), log, () -> Files.newInputStream(log)));
+        LlmOutcome out = llm.explain(rules, lines, new RunContext(ci, run, job));
+        return new RunAnalyzer.JobDiagnoser.Refined(out.diagnosis(), out.cost());
+      } catch (IOException | LlmException e) {
+        return new RunAnalyzer.JobDiagnoser.Refined(rules, AnalysisCost.NONE); // the rules' answer stands
+      }
+    };
   }
 
   /**

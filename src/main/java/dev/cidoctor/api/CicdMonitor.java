@@ -45,7 +45,7 @@ public final class CicdMonitor implements AutoCloseable {
     try {
       this.ci = Adapters.github(settings, store, clock);
       Analyzer engine = Analyzer.withRules(config.rulePaths());
-      this.analyzer = new RunAnalyzer(ci, engine, Adapters.diagnoser(config), settings.maxLogBytes(), clock);
+      this.analyzer = new RunAnalyzer(ci, engine, Adapters.diagnoser(config, ci, clock), settings.maxLogBytes(), clock);
       List<RunListener> listeners = new ArrayList<>();
       if (out != null) {
         listeners.add(new MonitorPrinter(out, clock, settings.ignoreSuccess(), settings.logLevel()));
