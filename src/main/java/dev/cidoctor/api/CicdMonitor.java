@@ -6,6 +6,7 @@ import dev.cidoctor.config.Config;
 import dev.cidoctor.config.ConfigException;
 import dev.cidoctor.model.RunAnalysis;
 import dev.cidoctor.model.WorkflowRun;
+import dev.cidoctor.monitor.Learning;
 import dev.cidoctor.monitor.Monitor;
 import dev.cidoctor.monitor.MonitorPrinter;
 import dev.cidoctor.monitor.MonitorSettings;
@@ -90,6 +91,9 @@ public final class CicdMonitor implements AutoCloseable {
     RunAnalysis a = analyzer.analyze(run);
     if (run.completed()) {
       store.recordRun(run, a.jobs(), clock.instant());
+      if (settings.learn()) {
+        a = Learning.enrich(a, store, settings.defaultBranch(), clock.instant());
+      }
     }
     var lead = RunReport.lead(a);
     return new RunResult(lead == null ? null : lead.summary(), lead == null ? null : lead.suggestion(),

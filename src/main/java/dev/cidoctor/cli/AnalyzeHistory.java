@@ -7,6 +7,7 @@ import dev.cidoctor.model.Job;
 import dev.cidoctor.model.JobOutcome;
 import dev.cidoctor.model.WorkflowRun;
 import dev.cidoctor.store.History;
+import dev.cidoctor.store.HistoryText;
 import dev.cidoctor.store.LearningStore;
 import dev.cidoctor.store.StoreException;
 import dev.cidoctor.store.jdbc.PatternStores;
@@ -75,35 +76,7 @@ final class AnalyzeHistory {
 
   /** The history of one pattern as shown under a diagnosis; counts leave out the failure being shown. */
   static List<String> lines(History h, String job) {
-    List<String> out = new ArrayList<>();
-    out.add("History" + (job == null ? "" : " of " + job) + " (pattern " + h.name() + "):");
-    long others = h.occurrences() - 1;
-    long week = Math.max(0, h.lastWeek() - 1);
-    if (others <= 0) {
-      out.add("  First occurrence of this failure.");
-    } else {
-      out.add("  Similar failures: " + times(week) + " in the past week, " + times(others) + " in all since "
-          + day(h.firstSeen()) + ".");
-    }
-    h.lastFix().ifPresent(f -> out.add("  Last fixed by " + f.shortSha() + (f.message() == null ? "" : " \"" + f.message() + "\"")
-        + " on " + day(f.at()) + " (" + f.repo() + (f.branch() == null ? "" : ", " + f.branch()) + ")."));
-    List<String> elsewhere = h.repos().stream().filter(r -> !r.equals(LOCAL_REPO)).toList();
-    if (!elsewhere.isEmpty()) {
-      out.add("  Also seen in: " + String.join(", ", elsewhere.subList(0, Math.min(5, elsewhere.size())))
-          + (elsewhere.size() > 5 ? " and " + (elsewhere.size() - 5) + " more" : "") + ".");
-    }
-    if (h.flakyCommits() > 0) {
-      out.add("  Flaky: failed and then passed on the same commit " + times(h.flakyCommits()) + ".");
-    }
-    return out;
-  }
-
-  private static String times(long n) {
-    return n == 1 ? "once" : n + " times";
-  }
-
-  private static String day(Instant t) {
-    return t.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    return HistoryText.lines(h, job, LOCAL_REPO);
   }
 
   /** One run per input: keyed by the absolute path, or for standard input by what it failed with. */

@@ -123,6 +123,9 @@ public final class Monitor {
     try {
       analysis = analyzer.analyze(run);
       store.recordRun(run, analysis.jobs(), clock.instant());
+      if (settings.learn()) {
+        analysis = Learning.enrich(analysis, store, settings.defaultBranch(), clock.instant());
+      }
     } catch (RuntimeException e) {
       listeners.forEach(l -> l.failed(run.repo(), "run #" + run.runNumber() + " (id " + run.id() + ", attempt " + run.attempt() + ")", e));
       return Outcome.FAILED;

@@ -22,7 +22,9 @@ public record MonitorSettings(
     long maxLogBytes,
     URI apiUrl,
     String token,
-    String logLevel) {
+    String logLevel,
+    boolean learn,
+    String defaultBranch) {
 
   private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
@@ -52,6 +54,7 @@ public record MonitorSettings(
     long lookback = number(config, "CIDOCTOR_LOOKBACK_HOURS", 24, 1, 24 * 30, problems);
     long maxLogMb = number(config, "CIDOCTOR_MAX_LOG_MB", 256, 1, 4096, problems);
     boolean ignoreSuccess = bool(config, "IGNORE_SUCCESS", false, problems);
+    boolean learn = bool(config, "LEARN_FROM_HISTORY", true, problems);
     URI api = null;
     String apiRaw = config.values().getOrDefault("GITHUB_API_URL", "https://api.github.com").strip();
     try {
@@ -75,7 +78,8 @@ public record MonitorSettings(
     String workflow = config.values().getOrDefault("GITHUB_WORKFLOW_NAME", "").strip();
     String token = config.values().getOrDefault("GITHUB_TOKEN", "").strip();
     return new MonitorSettings(repos, workflow.isEmpty() ? null : workflow, Duration.ofSeconds(poll), ignoreSuccess,
-        Duration.ofHours(lookback), maxLogMb << 20, api, token.isEmpty() ? null : token, level);
+        Duration.ofHours(lookback), maxLogMb << 20, api, token.isEmpty() ? null : token, level, learn,
+        config.values().getOrDefault("GITHUB_DEFAULT_BRANCH", "").isBlank() ? null : config.values().get("GITHUB_DEFAULT_BRANCH").strip());
   }
 
   static long number(Config config, String key, long dflt, long min, long max, List<String> problems) {
