@@ -84,6 +84,11 @@ final class StatsQueries {
         + "WHERE day >= ?" + repo + " GROUP BY repo, workflow HAVING SUM(runs) > 0 ORDER BY SUM(failed_runs) DESC, repo, workflow "
         + "LIMIT " + q.limit(), rs -> new Stats.WorkflowRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), window);
 
+    List<Stats.BranchRate> branches = Sql.list(c, "SELECT repo, branch, SUM(runs), SUM(failed_runs) FROM run_days "
+        + "WHERE day >= ?" + repo + " AND branch <> '' GROUP BY repo, branch HAVING SUM(runs) > 0 "
+        + "ORDER BY SUM(failed_runs) DESC, repo, branch LIMIT " + q.limit(),
+        rs -> new Stats.BranchRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), window);
+
     Object[] flakeArgs = q.repo() == null ? new Object[] {q.since().toEpochMilli()} : new Object[] {q.since().toEpochMilli(), q.repo()};
     List<Object[]> flakyRows = Sql.list(c, "SELECT repo, workflow, job_name, COUNT(*) FROM flakes WHERE detected_at >= ?" + repo
         + " GROUP BY repo, workflow, job_name ORDER BY COUNT(*) DESC, repo, job_name LIMIT " + q.limit(),
@@ -102,7 +107,7 @@ final class StatsQueries {
         + "WHERE day >= ?", rs -> new Stats.Spend(month.toString().substring(0, 7), rs.getDouble(1), rs.getLong(2), rs.getLong(3),
         rs.getLong(4)), month.toEpochDay()).orElseThrow();
 
-    return new Stats(q, failures, patterns, categories, workflows, flaky, mttr, fixed, trends(q, sums), spend);
+    return new Stats(q, failures, patterns, categories, workflows, branches, flaky, mttr, fixed, trends(q, sums), spend);
   }
 
   private List<Stats.TrendFlag> trends(StatsQuery q, List<Sums> sums) throws SQLException {
