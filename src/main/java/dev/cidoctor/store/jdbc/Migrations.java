@@ -15,7 +15,7 @@ import java.util.List;
  * because the store opens on every {@code analyze}, where its start-up would dominate.
  */
 final class Migrations {
-  static final List<String> FILES = List.of("V1__pattern_store.sql", "V2__window_indexes.sql");
+  static final List<String> FILES = List.of("V1__pattern_store.sql", "V2__notify_outbox.sql", "V3__window_indexes.sql");
 
   private Migrations() {}
 
