@@ -34,6 +34,11 @@ final class PatternsJson {
       workflows.addObject().put("repo", w.repo()).put("workflow", w.workflow()).put("runs", w.runs())
           .put("failedRuns", w.failedRuns()).put("failureRate", round(w.rate()));
     }
+    ArrayNode branches = o.putArray("branches");
+    for (Stats.BranchRate b : s.branches()) {
+      branches.addObject().put("repo", b.repo()).put("branch", b.branch()).put("runs", b.runs())
+          .put("failedRuns", b.failedRuns()).put("failureRate", round(b.rate()));
+    }
     ArrayNode flaky = o.putArray("flakyJobs");
     for (Stats.FlakyJob f : s.flakyJobs()) {
       flaky.addObject().put("repo", f.repo()).put("workflow", f.workflow()).put("job", f.job())

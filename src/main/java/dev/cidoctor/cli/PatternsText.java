@@ -45,6 +45,14 @@ final class PatternsText {
     }
     table(sb, rows);
 
+    sb.append("Failure rate per branch:\n");
+    rows = new ArrayList<>();
+    rows.add(new String[] {"REPO", "BRANCH", "RUNS", "FAILED", "RATE"});
+    for (Stats.BranchRate b : s.branches()) {
+      rows.add(new String[] {b.repo(), b.branch(), String.valueOf(b.runs()), String.valueOf(b.failedRuns()), percent(b.rate())});
+    }
+    table(sb, rows);
+
     sb.append("Flaky jobs (failed, then passed on the same commit):\n");
     rows = new ArrayList<>();
     rows.add(new String[] {"REPO", "WORKFLOW", "JOB", "FLAKY COMMITS", "FLAKE RATE"});

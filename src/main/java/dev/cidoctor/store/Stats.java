@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The store's statistics over one window: top patterns, failures per category, failure rate per
- * workflow, flaky jobs, mean time to recovery, trends, and the LLM spend of the current month.
+ * workflow and branch, flaky jobs, mean time to recovery, trends, and the LLM spend of the current month.
  */
 public record Stats(
     StatsQuery query,
@@ -15,6 +15,7 @@ public record Stats(
     List<PatternSummary> patterns,
     Map<String, Long> categories,
     List<WorkflowRate> workflows,
+    List<BranchRate> branches,
     List<FlakyJob> flakyJobs,
     Optional<Duration> meanTimeToRecovery,
     long recoveries,
@@ -25,12 +26,20 @@ public record Stats(
     patterns = List.copyOf(patterns);
     categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
     workflows = List.copyOf(workflows);
+    branches = List.copyOf(branches);
     flakyJobs = List.copyOf(flakyJobs);
     trends = List.copyOf(trends);
   }
 
   /** Runs and failed runs of one workflow in one repository. */
   public record WorkflowRate(String repo, String workflow, long runs, long failedRuns) {
+    public double rate() {
+      return runs == 0 ? 0 : (double) failedRuns / runs;
+    }
+  }
+
+  /** Runs and failed runs on one branch of one repository. */
+  public record BranchRate(String repo, String branch, long runs, long failedRuns) {
     public double rate() {
       return runs == 0 ? 0 : (double) failedRuns / runs;
     }

@@ -26,16 +26,18 @@ final class JdbcPatternStore implements LearningStore {
   private static final int ATTEMPTS = 5;
   private static final Duration DELIVERY_MEMORY = Duration.ofDays(7);
 
-  private final Connection c;
+  private final java.util.function.Supplier<Connections.Opened> opener;
   private final Dialect dialect;
   private final String description;
-  private final Queries queries;
+  private Connection c;
 
-  JdbcPatternStore(Connections.Opened opened) {
+  /** Opens the store with {@code opener}, which is called again to reconnect to a PostgreSQL server that dropped the connection. */
+  JdbcPatternStore(java.util.function.Supplier<Connections.Opened> opener) {
+    this.opener = opener;
+    Connections.Opened opened = opener.get();
     this.c = opened.connection();
     this.dialect = opened.dialect();
     this.description = opened.description();
-    this.queries = new Queries(c);
     try {
       Migrations.migrate(c, dialect);
     } catch (SQLException e) {
@@ -119,7 +121,7 @@ final class JdbcPatternStore implements LearningStore {
 
   @Override
   public synchronized Optional<History> history(String fingerprint, Instant now) {
-    return read("read the history of " + fingerprint, () -> queries.history(fingerprint, now));
+    return read("read the history of " + fingerprint, () -> new Queries(c).history(fingerprint, now));
   }
 
   @Override
@@ -134,7 +136,7 @@ final class JdbcPatternStore implements LearningStore {
 
   @Override
   public synchronized Optional<PatternDetail> pattern(String nameOrFingerprint, StatsQuery query) {
-    return read("read pattern " + nameOrFingerprint, () -> queries.pattern(nameOrFingerprint, query));
+    return read("read pattern " + nameOrFingerprint, () -> new Queries(c).pattern(nameOrFingerprint, query));
   }
 
   @Override
@@ -184,10 +186,37 @@ final class JdbcPatternStore implements LearningStore {
   }
 
   private <T> T read(String action, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        if (attempt == 1 && reconnected(e)) {
+          continue;
+        }
+        throw Errors.translate(e, description, action);
+      }
+    }
+  }
+
+  /**
+   * After a lost PostgreSQL connection (server restart, idle timeout, terminated backend) opens a new
+   * one, so a daemon outlives its database's restart; the server rolled back whatever was in flight.
+   */
+  private boolean reconnected(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (dialect != Dialect.POSTGRESQL || !(state.startsWith("08") || state.equals("57P01"))) {
+      return false;
+    }
     try {
-      return work.run();
-    } catch (SQLException e) {
-      throw Errors.translate(e, description, action);
+      c.close();
+    } catch (SQLException ignored) {
+      // it is already broken
+    }
+    try {
+      c = opener.get().connection();
+      return true;
+    } catch (StoreException stillDown) {
+      return false;
     }
   }
 
@@ -209,6 +238,9 @@ final class JdbcPatternStore implements LearningStore {
       } catch (SQLException e) {
         if (attempt < ATTEMPTS && Errors.retryable(e)) {
           sleep(attempt);
+          continue;
+        }
+        if (attempt == 1 && reconnected(e)) {
           continue;
         }
         throw Errors.translate(e, description, action);

@@ -11,11 +11,12 @@ import java.util.List;
 
 /**
  * Brings a database to the newest schema with the numbered SQL files under {@code db/migration}, the
- * same files for SQLite and PostgreSQL. An up-to-date database costs one query; Flyway was not used
- * because the store opens on every {@code analyze}, where its start-up would dominate.
+ * same files for SQLite and PostgreSQL. An up-to-date database costs one query. Not Flyway 13.12.1:
+ * opening an up-to-date SQLite store took 330-570 ms with it against 214-244 ms with this runner
+ * (same machine and load, native library load included), on every {@code analyze}.
  */
 final class Migrations {
-  static final List<String> FILES = List.of("V1__pattern_store.sql", "V2__notify_outbox.sql");
+  static final List<String> FILES = List.of("V1__pattern_store.sql", "V2__notify_outbox.sql", "V3__window_indexes.sql");
 
   private Migrations() {}
 

@@ -13,17 +13,17 @@ public final class PatternStores {
 
   /** Opens and, when needed, migrates the store; throws StoreException with one sentence when it cannot. */
   public static LearningStore open(Config config) {
-    return new JdbcPatternStore(Connections.open(config.values()));
+    return new JdbcPatternStore(() -> Connections.open(config.values()));
   }
 
   /** Opens the SQLite file at {@code file}; for tests, benchmarks and tools. */
   public static LearningStore sqlite(java.nio.file.Path file) {
-    return new JdbcPatternStore(Connections.sqlite(file));
+    return new JdbcPatternStore(() -> Connections.sqlite(file));
   }
 
   /** Opens a PostgreSQL database; user and password may be null when the URL carries them. */
   public static LearningStore postgres(String jdbcUrl, String user, String password) {
-    return new JdbcPatternStore(Connections.postgres(jdbcUrl, user, password));
+    return new JdbcPatternStore(() -> Connections.postgres(jdbcUrl, user, password));
   }
 
   /** The durable notification outbox in the same database as {@code store}. */

@@ -44,10 +44,18 @@ final class Rollups {
           + "HAVING SUM(failed) > 0 AND SUM(CASE WHEN failed = 0 AND conclusion = 'success' THEN 1 ELSE 0 END) > 0");
       s.execute("UPDATE patterns SET first_seen = COALESCE((SELECT MIN(occurred_at) FROM jobs WHERE jobs.fingerprint = patterns.fingerprint), first_seen), "
           + "last_seen = COALESCE((SELECT MAX(occurred_at) FROM jobs WHERE jobs.fingerprint = patterns.fingerprint), last_seen)");
-      s.execute("UPDATE patterns SET fixed_repo = f.repo, fixed_branch = f.branch, fixed_run_id = f.fixed_run_id, "
-          + "fixed_sha = f.fixed_sha, fixed_message = f.fixed_message, fixed_at = f.fixed_at FROM (SELECT j.fingerprint, j.repo, "
-          + "j.branch, j.fixed_run_id, j.fixed_sha, j.fixed_message, j.fixed_at FROM jobs j WHERE j.fixed_at = "
-          + "(SELECT MAX(k.fixed_at) FROM jobs k WHERE k.fingerprint = j.fingerprint)) AS f WHERE patterns.fingerprint = f.fingerprint");
+      // the latest fix of each pattern: one index lookup per pattern and column (a join over all fixed jobs took minutes)
+      s.execute("UPDATE patterns SET fixed_at = (SELECT MAX(fixed_at) FROM jobs WHERE jobs.fingerprint = patterns.fingerprint "
+          + "AND jobs.fixed_at IS NOT NULL)");
+      StringBuilder sb = new StringBuilder("UPDATE patterns SET ");
+      String[][] columns = {{"fixed_repo", "repo"}, {"fixed_branch", "branch"}, {"fixed_run_id", "fixed_run_id"},
+          {"fixed_sha", "fixed_sha"}, {"fixed_message", "fixed_message"}};
+      for (int k = 0; k < columns.length; k++) {
+        sb.append(k == 0 ? "" : ", ").append(columns[k][0]).append(" = (SELECT ").append(columns[k][1])
+            .append(" FROM jobs WHERE jobs.fingerprint = patterns.fingerprint AND jobs.fixed_at IS NOT NULL ")
+            .append("AND jobs.fixed_at = patterns.fixed_at ORDER BY jobs.recorded_at, jobs.run_id, jobs.job_id LIMIT 1)");
+      }
+      s.execute(sb.append(" WHERE fixed_at IS NOT NULL").toString());
       c.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();

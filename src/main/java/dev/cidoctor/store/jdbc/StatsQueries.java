@@ -26,43 +26,68 @@ final class StatsQueries {
     this.queries = new Queries(c);
   }
 
+  /** One pattern's sums over the scanned days. */
+  private record Sums(String fingerprint, long failures, long fixed, long recoveryMs, long recent, long before) {}
+
   Stats stats(StatsQuery q) throws SQLException {
     long sinceDay = q.since().toEpochMilli() / DAY_MS;
+    long today = q.now().toEpochMilli() / DAY_MS;
+    long recentStart = today - Trend.RECENT_DAYS + 1;
+    long baselineStart = recentStart - Trend.BASELINE_DAYS;
     String repo = q.repo() == null ? "" : " AND repo = ?";
     Object[] window = args(q, sinceDay);
 
-    List<long[]> top = new ArrayList<>();
-    List<String> fps = new ArrayList<>();
-    for (Object[] r : Sql.list(c, "SELECT fingerprint, SUM(failures) AS n FROM pattern_days WHERE day >= ?" + repo
-        + " GROUP BY fingerprint HAVING SUM(failures) > 0 ORDER BY n DESC, fingerprint LIMIT " + q.limit(),
-        rs -> new Object[] {rs.getString(1), rs.getLong(2)}, window)) {
-      fps.add((String) r[0]);
-      top.add(new long[] {(Long) r[1]});
+    // One scan of the roll-up serves the top patterns, categories, recovery time and trends.
+    List<Object> scanArgs = new ArrayList<>(List.of(sinceDay, sinceDay, sinceDay, recentStart, baselineStart, recentStart,
+        Math.min(sinceDay, baselineStart)));
+    if (q.repo() != null) {
+      scanArgs.add(q.repo());
     }
+    List<Sums> sums = Sql.list(c, "SELECT fingerprint, SUM(CASE WHEN day >= ? THEN failures ELSE 0 END), "
+        + "SUM(CASE WHEN day >= ? THEN fixed ELSE 0 END), SUM(CASE WHEN day >= ? THEN recovery_ms ELSE 0 END), "
+        + "SUM(CASE WHEN day >= ? THEN failures ELSE 0 END), SUM(CASE WHEN day >= ? AND day < ? THEN failures ELSE 0 END) "
+        + "FROM pattern_days WHERE day >= ?" + repo + " GROUP BY fingerprint",
+        rs -> new Sums(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), scanArgs.toArray());
+    Map<String, String> categoryOf = new java.util.HashMap<>();
+    for (String[] r : Sql.list(c, "SELECT fingerprint, category FROM patterns", rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+      categoryOf.put(r[0], r[1] == null ? "unknown" : r[1]);
+    }
+    long failures = 0;
+    long fixed = 0;
+    long recoveryMs = 0;
+    Map<String, Long> byCategory = new java.util.HashMap<>();
+    for (Sums x : sums) {
+      failures += x.failures();
+      fixed += x.fixed();
+      recoveryMs += x.recoveryMs();
+      if (x.failures() > 0) {
+        byCategory.merge(categoryOf.getOrDefault(x.fingerprint(), "unknown"), x.failures(), Long::sum);
+      }
+    }
+    Map<String, Long> categories = new LinkedHashMap<>();
+    byCategory.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> categories.put(e.getKey(), e.getValue()));
+
     List<PatternSummary> patterns = new ArrayList<>();
-    for (int i = 0; i < fps.size(); i++) {
-      Queries.PatternRow p = queries.patternRow(fps.get(i)).orElseThrow();
+    List<Sums> top = sums.stream().filter(x -> x.failures() > 0)
+        .sorted(java.util.Comparator.comparingLong(Sums::failures).reversed().thenComparing(Sums::fingerprint)).limit(q.limit()).toList();
+    for (Sums x : top) {
+      Queries.PatternRow p = queries.patternRow(x.fingerprint()).orElseThrow();
       Object[] a = q.repo() == null ? new Object[] {p.fingerprint(), sinceDay} : new Object[] {p.fingerprint(), sinceDay, q.repo()};
       List<String> repos = Sql.list(c, "SELECT repo FROM pattern_days WHERE fingerprint = ? AND day >= ?" + repo
-          + " GROUP BY repo HAVING SUM(failures) > 0 ORDER BY SUM(failures) DESC", rs -> rs.getString(1), a);
-      patterns.add(new PatternSummary(p.fingerprint(), p.name(), p.category(), p.ruleId(), p.summary(), top.get(i)[0],
+          + " GROUP BY repo HAVING SUM(failures) > 0 ORDER BY SUM(failures) DESC, repo", rs -> rs.getString(1), a);
+      patterns.add(new PatternSummary(p.fingerprint(), p.name(), p.category(), p.ruleId(), p.summary(), x.failures(),
           p.firstSeen(), p.lastSeen(), repos, p.lastFix()));
-    }
-
-    Map<String, Long> categories = new LinkedHashMap<>();
-    long failures = 0;
-    for (Object[] r : Sql.list(c, "SELECT p.category, SUM(d.failures) AS n FROM pattern_days d JOIN patterns p "
-        + "ON p.fingerprint = d.fingerprint WHERE d.day >= ?" + repo.replace("repo", "d.repo")
-        + " GROUP BY p.category ORDER BY n DESC", rs -> new Object[] {rs.getString(1), rs.getLong(2)}, window)) {
-      if ((Long) r[1] > 0) {
-        categories.put(r[0] == null ? "unknown" : (String) r[0], (Long) r[1]);
-        failures += (Long) r[1];
-      }
     }
 
     List<Stats.WorkflowRate> workflows = Sql.list(c, "SELECT repo, workflow, SUM(runs), SUM(failed_runs) FROM run_days "
         + "WHERE day >= ?" + repo + " GROUP BY repo, workflow HAVING SUM(runs) > 0 ORDER BY SUM(failed_runs) DESC, repo, workflow "
         + "LIMIT " + q.limit(), rs -> new Stats.WorkflowRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), window);
+
+    List<Stats.BranchRate> branches = Sql.list(c, "SELECT repo, branch, SUM(runs), SUM(failed_runs) FROM run_days "
+        + "WHERE day >= ?" + repo + " AND branch <> '' GROUP BY repo, branch HAVING SUM(runs) > 0 "
+        + "ORDER BY SUM(failed_runs) DESC, repo, branch LIMIT " + q.limit(),
+        rs -> new Stats.BranchRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), window);
 
     Object[] flakeArgs = q.repo() == null ? new Object[] {q.since().toEpochMilli()} : new Object[] {q.since().toEpochMilli(), q.repo()};
     List<Object[]> flakyRows = Sql.list(c, "SELECT repo, workflow, job_name, COUNT(*) FROM flakes WHERE detected_at >= ?" + repo
@@ -75,35 +100,24 @@ final class StatsQueries {
       flaky.add(new Stats.FlakyJob((String) f[0], (String) f[1], (String) f[2], (Long) f[3], Math.max(failedCommits, (Long) f[3])));
     }
 
-    long[] recovery = Sql.first(c, "SELECT SUM(fixed), SUM(recovery_ms) FROM pattern_days WHERE day >= ?" + repo,
-        rs -> new long[] {rs.getLong(1), rs.getLong(2)}, window).orElse(new long[2]);
-    Optional<Duration> mttr = recovery[0] == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(recovery[1] / recovery[0]));
+    Optional<Duration> mttr = fixed == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(recoveryMs / fixed));
 
-    LocalDate today = LocalDate.ofEpochDay(q.now().toEpochMilli() / DAY_MS);
-    LocalDate month = today.withDayOfMonth(1);
+    LocalDate month = LocalDate.ofEpochDay(today).withDayOfMonth(1);
     Stats.Spend spend = Sql.first(c, "SELECT SUM(dollars), SUM(input_tokens), SUM(output_tokens), SUM(analyses) FROM spend_days "
         + "WHERE day >= ?", rs -> new Stats.Spend(month.toString().substring(0, 7), rs.getDouble(1), rs.getLong(2), rs.getLong(3),
         rs.getLong(4)), month.toEpochDay()).orElseThrow();
 
-    return new Stats(q, failures, patterns, categories, workflows, flaky, mttr, recovery[0], trends(q), spend);
+    return new Stats(q, failures, patterns, categories, workflows, branches, flaky, mttr, fixed, trends(q, sums), spend);
   }
 
-  private List<Stats.TrendFlag> trends(StatsQuery q) throws SQLException {
-    long today = q.now().toEpochMilli() / DAY_MS;
-    long recentStart = today - Trend.RECENT_DAYS + 1;
-    long baselineStart = recentStart - Trend.BASELINE_DAYS;
-    String repo = q.repo() == null ? "" : " AND repo = ?";
-    Object[] a = q.repo() == null
-        ? new Object[] {recentStart, recentStart, baselineStart, recentStart, Trend.MIN_RECENT}
-        : new Object[] {recentStart, recentStart, baselineStart, q.repo(), recentStart, Trend.MIN_RECENT};
+  private List<Stats.TrendFlag> trends(StatsQuery q, List<Sums> sums) throws SQLException {
     List<Stats.TrendFlag> flags = new ArrayList<>();
-    for (Object[] r : Sql.list(c, "SELECT fingerprint, SUM(CASE WHEN day >= ? THEN failures ELSE 0 END) AS recent, "
-        + "SUM(CASE WHEN day < ? THEN failures ELSE 0 END) AS before FROM pattern_days WHERE day >= ?" + repo
-        + " GROUP BY fingerprint HAVING SUM(CASE WHEN day >= ? THEN failures ELSE 0 END) >= ? ORDER BY recent DESC",
-        rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)}, a)) {
-      Optional<String> rise = Trend.rise((Long) r[1], (Long) r[2]);
+    List<Sums> candidates = sums.stream().filter(x -> x.recent() >= Trend.MIN_RECENT)
+        .sorted(java.util.Comparator.comparingLong(Sums::recent).reversed().thenComparing(Sums::fingerprint)).toList();
+    for (Sums x : candidates) {
+      Optional<String> rise = Trend.rise(x.recent(), x.before());
       if (rise.isPresent() && flags.size() < q.limit()) {
-        Queries.PatternRow p = queries.patternRow((String) r[0]).orElseThrow();
+        Queries.PatternRow p = queries.patternRow(x.fingerprint()).orElseThrow();
         flags.add(new Stats.TrendFlag("rising", p.name(), p.fingerprint(), rise.get()));
       }
     }

@@ -65,6 +65,8 @@ class LearningQueriesTest {
           .containsExactly(STEADY.fingerprint() + "=35", RISING.fingerprint() + "=16");
       assertThat(st.categories()).containsEntry("test_failure", 51L);
       assertThat(st.failures()).isEqualTo(51);
+      assertThat(st.branches()).extracting(b -> b.repo() + " " + b.branch() + " " + b.failedRuns() + "/" + b.runs())
+          .containsExactly("octo/app main 35/35", "octo/api dev 12/12", "octo/api main 4/4");
 
       Stats apiOnly = s.stats(new StatsQuery("octo/api", NOW.minus(Duration.ofDays(60)), NOW, 10));
       assertThat(apiOnly.patterns()).singleElement().satisfies(p -> assertThat(p.repos()).containsExactly("octo/api"));

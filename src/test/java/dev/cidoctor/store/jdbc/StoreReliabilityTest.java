@@ -118,6 +118,24 @@ class StoreReliabilityTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void postgresDropsTheConnection_theNextCallReconnectsAndLosesNothing() throws Exception {
+    TestStores.Target target = TestStores.postgres();
+    String db = target.name().substring(target.name().indexOf(' ') + 1);
+    try (LearningStore s = target.open()) {
+      s.advanceWatermark("octo/app", Instant.ofEpochSecond(7));
+      try (java.sql.Connection admin = new org.postgresql.Driver().connect(System.getenv(TestStores.PG_ENV), new java.util.Properties());
+          java.sql.Statement st = admin.createStatement()) {
+        st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
+      }
+
+      assertThat(s.watermark("octo/app")).contains(Instant.ofEpochSecond(7));
+      WorkflowRun run = CrashWriter.run(1);
+      s.recordRun(run, CrashWriter.jobs(run), Instant.now());
+      assertThat(s.processed("octo/crash", 1, 1)).isTrue();
+    }
+  }
+
   private static Callable<Integer> daemon(LearningStore s, String owner, long seed) {
     return () -> {
       List<Long> ids = new ArrayList<>();
