@@ -30,7 +30,8 @@ class ArchitectureTest {
       "analysis", Set.of("model", "logs"),
       "report", Set.of("model"),
       "eval", Set.of("analysis", "logs", "model"),
-      "config", Set.of());
+      "config", Set.of(),
+      "ci", Set.of("model")); // ci is the port, ci.github its adapter: both see only model
 
   @Test
   void packages_dependOnlyOnWhatTheConventionsAllow() throws IOException {
