@@ -83,14 +83,14 @@ public final class GitHubActions implements CiProvider {
     if (branch != null && !branch.isBlank()) {
       q.append("&branch=").append(enc(branch.strip()));
     }
-    if (since != null) {
-      q.append("&created=").append(enc(">=" + since.truncatedTo(ChronoUnit.SECONDS)));
-    }
+    // No created= filter: a since that moves with the clock would change the URL on every poll and defeat
+    // the ETag; the list is newest first, so reading stops at the first run older than since.
     GitHubHttp.Call call = GitHubHttp.Call.api("list workflow runs for " + repo, repo);
     List<WorkflowRun> runs = new ArrayList<>();
     String url = "/repos/" + repo + "/actions" + scope + "/runs" + q;
     boolean first = true;
-    while (url != null && runs.size() < limit) {
+    boolean older = false;
+    while (url != null && runs.size() < limit && !older) {
       GitHubHttp.Answer a = http.get(url, first ? call.conditionally() : call);
       first = false;
       GitHubJson.RunsPage page = parse(a.body(), GitHubJson.RunsPage.class, call);
@@ -99,7 +99,9 @@ public final class GitHubActions implements CiProvider {
       }
       for (GitHubJson.Run r : page.workflowRuns()) {
         WorkflowRun run = map(() -> GitHubMapping.run(repo, r), call);
-        if ((since == null || run.createdAt() == null || !run.createdAt().isBefore(since)) && runs.size() < limit) {
+        if (since != null && run.createdAt() != null && run.createdAt().isBefore(since)) {
+          older = true;
+        } else if (runs.size() < limit) {
           runs.add(run);
         }
       }

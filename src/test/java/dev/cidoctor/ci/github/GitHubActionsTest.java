@@ -57,6 +57,27 @@ class GitHubActionsTest extends GitHubClientFixture {
   }
 
   @Test
+  void recentRuns_sinceMovingWithTheClock_stillAnswered304() {
+    gh.addRun(REPO, run("success", NOW.minusSeconds(60)));
+    GitHubActions client = client();
+    client.recentRuns(REPO, null, null, NOW.minusSeconds(3600), 10);
+
+    assertThat(client.recentRuns(REPO, null, null, NOW.minusSeconds(3540), 10)).hasSize(1);
+    assertThat(client.stats().notModified()).isEqualTo(1);
+  }
+
+  @Test
+  void recentRuns_olderRunsOnLaterPages_areNotFetched() {
+    for (int i = 0; i < 150; i++) {
+      gh.addRun(REPO, run("success", NOW.minusSeconds(86_400L + i)));
+    }
+    gh.addRun(REPO, run("failure", NOW.minusSeconds(60)));
+
+    assertThat(client().recentRuns(REPO, null, null, NOW.minusSeconds(3600), 100)).hasSize(1);
+    assertThat(gh.requests()).hasSize(1);
+  }
+
+  @Test
   void recentRuns_newRunAddedWhilePolling_isSeenOnTheNextPoll() {
     gh.addRun(REPO, run("success", NOW.minusSeconds(120)));
     GitHubActions client = client();
