@@ -82,6 +82,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final HttpServer blob;
   private final Map<String, RepoState> repos = new ConcurrentHashMap<>();
   private final Map<String, Blob> blobs = new ConcurrentHashMap<>();
+  private final Map<String, RepoState> renamedFrom = new ConcurrentHashMap<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong(4_000_000_000L);
   final FakeGitHubRoutes routes;
@@ -158,6 +159,19 @@ public final class FakeGitHub implements AutoCloseable {
 
   RepoState repoById(long id) {
     return repos.values().stream().filter(r -> r.id() == id).findFirst().orElse(null);
+  }
+
+  /** Renames a repository: requests to the old name answer 301 to {@code /repositories/{id}/...}, as GitHub does. */
+  public FakeGitHub renameRepo(String oldName, String newName) {
+    RepoState old = repos.remove(oldName);
+    RepoState renamed = new RepoState(newName, old.id(), old.runs(), old.workflowIds(), old.workflowNames(), old.files(), old.compares());
+    repos.put(newName, renamed);
+    renamedFrom.put(oldName, renamed);
+    return this;
+  }
+
+  RepoState renamed(String oldName) {
+    return renamedFrom.get(oldName);
   }
 
   /** Adds a run with its first attempt and returns the run id. */

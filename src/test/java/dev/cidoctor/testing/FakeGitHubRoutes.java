@@ -118,6 +118,10 @@ final class FakeGitHubRoutes {
     }
     FakeGitHub.RepoState repo = gh.repoOrNull(m.group(1));
     String rest = m.group(2) == null ? "" : m.group(2);
+    if (repo == null && gh.renamed(m.group(1)) != null) {
+      return new Reply(301, new byte[0], gh.apiUrl() + "/repositories/" + gh.renamed(m.group(1)).id() + rest
+          + (q.isEmpty() ? "" : "?" + query(q)), Map.of());
+    }
     if (repo == null) {
       return Reply.error(404, "Not Found");
     }
@@ -318,6 +322,12 @@ final class FakeGitHubRoutes {
     if (reply.body().length > 0) {
       ex.getResponseBody().write(reply.body());
     }
+  }
+
+  private static String query(Map<String, String> q) {
+    StringBuilder b = new StringBuilder();
+    q.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&").append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return b.toString();
   }
 
   private static Map<String, String> query(String raw) {

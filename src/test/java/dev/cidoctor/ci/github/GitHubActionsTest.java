@@ -131,6 +131,17 @@ class GitHubActionsTest extends GitHubClientFixture {
   }
 
   @Test
+  void recentRuns_renamedRepo_follows301OnTheSameHostWithTheToken() {
+    gh.addRun(REPO, run("failure", NOW.minusSeconds(60)));
+    gh.renameRepo(REPO, "octo/app2");
+
+    assertThat(client().recentRuns(REPO, null, null, null, 5)).hasSize(1);
+    assertThat(gh.requests()).hasSize(2);
+    assertThat(gh.requests().get(1).pathAndQuery()).startsWith("/repositories/");
+    assertThat(gh.requests().get(1).headers()).containsEntry("authorization", "Bearer " + TOKEN);
+  }
+
+  @Test
   void requests_carryGitHubsHeaders() {
     gh.addRepo(REPO);
     client().recentRuns(REPO, null, null, null, 5);
