@@ -95,6 +95,7 @@ public final class FakeGitHub implements AutoCloseable {
   volatile int failTimes;
   volatile int failStatus = 502;
   volatile int slowTimes;
+  volatile int garbageTimes;
   volatile Duration slowBy = Duration.ZERO;
   volatile Duration blobValidity = Duration.ofMinutes(1);
   final Map<Long, Integer> logStatus = new ConcurrentHashMap<>();
@@ -246,6 +247,12 @@ public final class FakeGitHub implements AutoCloseable {
   public FakeGitHub fail(int times, int status) {
     this.failStatus = status;
     this.failTimes = times;
+    return this;
+  }
+
+  /** The next {@code times} API requests answer 200 with an HTML page instead of JSON (a broken proxy). */
+  public FakeGitHub garbage(int times) {
+    this.garbageTimes = times;
     return this;
   }
 

@@ -80,6 +80,9 @@ final class FakeGitHubRoutes {
     } else if (gh.failTimes > 0) {
       gh.failTimes--;
       reply = Reply.error(gh.failStatus, "Server Error");
+    } else if (gh.garbageTimes > 0) {
+      gh.garbageTimes--;
+      reply = new Reply(200, "<html><body>Unicorn!</body></html>".getBytes(StandardCharsets.UTF_8), null, Map.of());
     } else if (gh.secondaryTimes > 0) {
       gh.secondaryTimes--;
       ObjectNode body = FakeGitHubPayloads.load("/github/error.403.secondary-rate-limit.json");

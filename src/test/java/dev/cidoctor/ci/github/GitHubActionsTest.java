@@ -78,6 +78,39 @@ class GitHubActionsTest extends GitHubClientFixture {
   }
 
   @Test
+  void recentRuns_anonymous304_stillCostsRateLimit() {
+    FakeGitHub open = FakeGitHub.start();
+    try (open) {
+      open.addRun(REPO, run("success", NOW.minusSeconds(60)));
+      GitHubActions anonymous = GitHubActions.builder().apiUrl(open.apiUrl()).build();
+      anonymous.recentRuns(REPO, null, null, null, 5);
+      anonymous.recentRuns(REPO, null, null, null, 5);
+
+      assertThat(open.remaining()).isEqualTo(4998);
+      assertThat(anonymous.stats()).isEqualTo(new GitHubActions.Stats(2, 1, 2, 0));
+      assertThat(open.requests()).allSatisfy(r -> assertThat(r.headers()).doesNotContainKey("authorization"));
+    }
+  }
+
+  @Test
+  void fromSettings_readsApiUrlAndToken() {
+    gh.addRun(REPO, run("success", NOW.minusSeconds(60)));
+    GitHubActions client = GitHubActions.fromSettings(
+        java.util.Map.of("GITHUB_API_URL", gh.apiUrl(), "GITHUB_TOKEN", " " + TOKEN + " "), ResponseCache.inMemory());
+
+    assertThat(client.recentRuns(REPO, null, null, null, 5)).hasSize(1);
+    assertThat(gh.requests().get(0).headers()).containsEntry("authorization", "Bearer " + TOKEN);
+    assertThat(client.toString()).isEqualTo("GitHubActions[" + gh.apiUrl() + "]");
+  }
+
+  @Test
+  void builder_apiUrlNotHttp_saysWhatIsExpected() {
+    assertThatThrownBy(() -> GitHubActions.builder().apiUrl("api.github.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("GITHUB_API_URL must be an http(s) URL such as https://api.github.com: api.github.com");
+  }
+
+  @Test
   void recentRuns_newRunAddedWhilePolling_isSeenOnTheNextPoll() {
     gh.addRun(REPO, run("success", NOW.minusSeconds(120)));
     GitHubActions client = client();

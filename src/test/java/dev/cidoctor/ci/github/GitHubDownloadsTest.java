@@ -193,6 +193,17 @@ class GitHubDownloadsTest extends GitHubClientFixture {
   }
 
   @Test
+  void answerNotJson_isInvalidResponse() {
+    gh.addRepo(REPO);
+    gh.garbage(1);
+
+    assertThatThrownBy(() -> client().recentRuns(REPO, null, null, null, 5)).isInstanceOf(CiException.class)
+        .hasMessageStartingWith("Cannot list workflow runs for octo/app: GitHub's answer is not the JSON expected (Unexpected character ('<'")
+        .hasMessageEndingWith(").")
+        .extracting(e -> ((CiException) e).kind()).isEqualTo(CiException.Kind.INVALID_RESPONSE);
+  }
+
+  @Test
   void nothingListening_isUnavailableAfterTheRetries() {
     gh.close();
     GitHubActions client = builder().maxRetries(1).build();
