@@ -61,7 +61,7 @@ final class Adapters {
         store.cache(key, value);
       }
     };
-    return GitHubActions.builder().apiUrl(settings.apiUrl()).token(settings.token()).cache(cache).clock(clock).build();
+    return GitHubActions.builder().apiUrl(settings.apiUrl().toString()).token(settings.token()).cache(cache).clock(clock).build();
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.cidoctor.cli;
 
 import dev.cidoctor.ci.github.GitHubWebhooks;
+import dev.cidoctor.ci.github.WebhookEvent;
+import dev.cidoctor.ci.github.WebhookException;
 import dev.cidoctor.config.Config;
 import dev.cidoctor.model.WorkflowRun;
 import dev.cidoctor.monitor.WebhookIntake;
@@ -61,7 +63,7 @@ final class Wiring {
 
   /** Verifies and reads deliveries with GitHub's HMAC scheme and payloads. */
   static WebhookIntake.Codec webhookCodec(String secret) {
-    byte[] key = GitHubWebhooks.secret(secret);
+    byte[] key = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return new WebhookIntake.Codec() {
       @Override
       public boolean verify(byte[] body, String signature) {
@@ -70,8 +72,22 @@ final class Wiring {
 
       @Override
       public Optional<WorkflowRun> completedRun(String event, byte[] body) {
-        return GitHubWebhooks.completedRun(event, body);
+        return Wiring.completedRun(event, body);
       }
     };
+  }
+
+  /** The completed run a delivery announces; IllegalArgumentException for a body that is not a payload. */
+  static Optional<WorkflowRun> completedRun(String event, byte[] body) {
+    WebhookEvent e;
+    try {
+      e = GitHubWebhooks.parse(event, body);
+    } catch (WebhookException ex) {
+      throw new IllegalArgumentException(ex.getMessage(), ex);
+    }
+    if (e.kind() == WebhookEvent.Kind.WORKFLOW_RUN && "completed".equals(e.action()) && e.run() != null) {
+      return Optional.of(e.run());
+    }
+    return Optional.empty();
   }
 }

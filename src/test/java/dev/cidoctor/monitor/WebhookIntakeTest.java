@@ -3,6 +3,8 @@ package dev.cidoctor.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cidoctor.ci.github.GitHubWebhooks;
+import dev.cidoctor.ci.github.WebhookEvent;
+import dev.cidoctor.ci.github.WebhookException;
 import dev.cidoctor.model.WorkflowRun;
 import dev.cidoctor.testing.InMemoryPatternStore;
 import dev.cidoctor.testing.Resources;
@@ -28,7 +30,7 @@ class WebhookIntakeTest {
 
   @BeforeEach
   void start() throws Exception {
-    byte[] key = GitHubWebhooks.secret(SECRET);
+    byte[] key = SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     WebhookIntake.Codec codec = new WebhookIntake.Codec() {
       @Override
       public boolean verify(byte[] body, String signature) {
@@ -37,7 +39,12 @@ class WebhookIntakeTest {
 
       @Override
       public Optional<WorkflowRun> completedRun(String event, byte[] body) {
-        return GitHubWebhooks.completedRun(event, body);
+        try {
+          WebhookEvent e = GitHubWebhooks.parse(event, body);
+          return e.kind() == WebhookEvent.Kind.WORKFLOW_RUN && "completed".equals(e.action()) ? Optional.of(e.run()) : Optional.empty();
+        } catch (WebhookException e) {
+          throw new IllegalArgumentException(e.getMessage(), e);
+        }
       }
     };
     intake = new WebhookIntake(new InetSocketAddress("127.0.0.1", 0), codec, store, handed::add, Clock.systemUTC());
@@ -70,7 +77,17 @@ class WebhookIntakeTest {
   }
 
   static String sign(byte[] body) {
-    return GitHubWebhooks.sign(GitHubWebhooks.secret(SECRET), body);
+    return sign(SECRET, body);
+  }
+
+  static String sign(String secret, byte[] body) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   void awaitHanded(int n) throws InterruptedException {
@@ -91,7 +108,7 @@ class WebhookIntakeTest {
   @Test
   void post_forgedOrMissingSignature_answers401AndDoesNothing() throws Exception {
     byte[] body = completed();
-    HttpResponse<String> forged = post("workflow_run", "d-1", body, GitHubWebhooks.sign(GitHubWebhooks.secret("guess"), body));
+    HttpResponse<String> forged = post("workflow_run", "d-1", body, sign("guess", body));
     HttpResponse<String> missing = post("workflow_run", "d-2", body, null);
 
     assertThat(forged.statusCode()).isEqualTo(401);

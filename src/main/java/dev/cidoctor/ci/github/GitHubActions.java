@@ -1,7 +1,7 @@
 package dev.cidoctor.ci.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cidoctor.ci.CiException;
+import dev.cidoctor.ci.CiException.Kind;
 import dev.cidoctor.ci.CiProvider;
 import dev.cidoctor.ci.RateLimit;
 import dev.cidoctor.ci.ResponseCache;
@@ -9,33 +9,48 @@ import dev.cidoctor.model.Commit;
 import dev.cidoctor.model.Job;
 import dev.cidoctor.model.WorkflowRun;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * GitHub Actions through its REST API (github.com or Enterprise Server): lists runs with conditional
- * requests so an idle repo costs no rate limit, reads jobs, downloads logs from the signed URLs GitHub
- * redirects to, reads files and comparisons, and asks for re-runs. Thread-safe.
+ * Reads GitHub Actions runs, jobs and logs through the REST API (github.com or GitHub Enterprise
+ * Server). Build one with {@link #builder()}; it is thread-safe, and {@link #stats()} tells how many
+ * requests it sent and how much rate limit they cost.
  */
 public final class GitHubActions implements CiProvider {
+  /** The public API; GitHub Enterprise Server uses {@code https://HOST/api/v3}. */
+  public static final String DEFAULT_API_URL = "https://api.github.com";
   private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
-  private static final int PER_PAGE = 100;
-  private static final int MAX_PAGES = 10;
+
+  /** Waits; tests pass one that records the duration instead of sleeping. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /**
+   * Counters since the client was built: requests sent (retries and redirects included), answers 304
+   * from the cache, requests that counted against the primary rate limit, and log/zip bytes written.
+   */
+  public record Stats(long requests, long notModified, long rateLimitCost, long bytesDownloaded) {}
 
   private final GitHubHttp http;
+  private final Map<String, String> workflowIds = new ConcurrentHashMap<>();
 
   private GitHubActions(GitHubHttp http) {
     this.http = http;
@@ -45,382 +60,329 @@ public final class GitHubActions implements CiProvider {
     return new Builder();
   }
 
-  /** Requests sent so far (API and downloads), answers served from the cache (304), and requests that counted against the rate limit. */
-  public record Counters(long requests, long notModified, long rateLimitCost, long bytesDownloaded) {}
+  /** Builds a client from GITHUB_API_URL and GITHUB_TOKEN in {@code values} (e.g. {@code Config.values()}). */
+  public static GitHubActions fromSettings(Map<String, String> values, ResponseCache cache) {
+    String url = values.get("GITHUB_API_URL");
+    String token = values.get("GITHUB_TOKEN");
+    return builder().apiUrl(url == null || url.isBlank() ? DEFAULT_API_URL : url.strip())
+        .token(token == null || token.isBlank() ? null : token.strip()).cache(cache).build();
+  }
 
-  public Counters counters() {
-    return new Counters(http.requests.get(), http.notModified.get(), http.rateCost.get(), http.bytesDownloaded.get());
+  public Stats stats() {
+    return new Stats(http.requests.get(), http.notModified.get(), http.rateLimitCost.get(), http.bytesDownloaded.get());
   }
 
   @Override
   public List<WorkflowRun> recentRuns(String repo, String workflow, String branch, Instant since, int limit) {
-    check(repo);
-    String what = "list the workflow runs of " + repo;
-    String base = "/repos/" + repo + "/actions/" + (workflow == null ? "" : "workflows/" + workflowId(repo, workflow) + "/") + "runs";
-    String query = "?per_page=" + Math.min(PER_PAGE, Math.max(1, limit)) + (branch == null ? "" : "&branch=" + enc(branch));
-    URI uri = http.resolve(base + query);
-    List<WorkflowRun> out = new ArrayList<>();
-    for (int page = 0; page < MAX_PAGES && uri != null; page++) {
-      GitHubHttp.Response r = ok(http.get(uri, true, repo, what), repo, what);
-      JsonNode runs = body(r, repo, what).path("workflow_runs");
-      boolean older = false;
-      for (JsonNode n : runs) {
-        WorkflowRun run = map(() -> GitHubJson.run(n, repo), repo, what);
-        if (run.createdAt().isBefore(since)) {
-          older = true;
-          continue;
-        }
-        if (out.size() < limit) {
-          out.add(run);
-        }
-      }
-      if (older || out.size() >= limit || runs.isEmpty()) {
+    checkRepo(repo);
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be 1 or more: " + limit);
+    }
+    String scope = workflow == null || workflow.isBlank() ? "" : "/workflows/" + enc(workflowId(repo, workflow.strip()));
+    StringBuilder q = new StringBuilder("?per_page=").append(Math.min(limit, 100)).append("&exclude_pull_requests=true");
+    if (branch != null && !branch.isBlank()) {
+      q.append("&branch=").append(enc(branch.strip()));
+    }
+    // No created= filter: a since that moves with the clock would change the URL on every poll and defeat
+    // the ETag; the list is newest first, so reading stops at the first run older than since.
+    GitHubHttp.Call call = GitHubHttp.Call.api("list workflow runs for " + repo, repo);
+    List<WorkflowRun> runs = new ArrayList<>();
+    String url = "/repos/" + repo + "/actions" + scope + "/runs" + q;
+    boolean first = true;
+    boolean older = false;
+    while (url != null && runs.size() < limit && !older) {
+      GitHubHttp.Answer a = http.get(url, first ? call.conditionally() : call);
+      first = false;
+      GitHubJson.RunsPage page = parse(a.body(), GitHubJson.RunsPage.class, call);
+      if (page.workflowRuns() == null || page.workflowRuns().isEmpty()) {
         break;
       }
-      uri = r.next().orElse(null);
-    }
-    return out;
-  }
-
-  /** A workflow file name is used as is; a display name is looked up among the repo's workflows. */
-  private String workflowId(String repo, String workflow) {
-    if (workflow.endsWith(".yml") || workflow.endsWith(".yaml")) {
-      return enc(workflow.substring(workflow.lastIndexOf('/') + 1));
-    }
-    String what = "list the workflows of " + repo;
-    URI uri = http.resolve("/repos/" + repo + "/actions/workflows?per_page=100");
-    for (int page = 0; page < MAX_PAGES && uri != null; page++) {
-      GitHubHttp.Response r = ok(http.get(uri, true, repo, what), repo, what);
-      for (JsonNode w : body(r, repo, what).path("workflows")) {
-        if (workflow.equals(w.path("name").asText())) {
-          return w.path("id").asText();
+      for (GitHubJson.Run r : page.workflowRuns()) {
+        WorkflowRun run = map(() -> GitHubMapping.run(repo, r), call);
+        if (since != null && run.createdAt() != null && run.createdAt().isBefore(since)) {
+          older = true;
+        } else if (runs.size() < limit) {
+          runs.add(run);
         }
       }
-      uri = r.next().orElse(null);
+      url = a.next();
     }
-    throw new CiException(CiException.Kind.NOT_FOUND, repo, 404, "No workflow named '" + workflow + "' in " + repo
-        + "; set GITHUB_WORKFLOW_NAME to a workflow's name or its file name such as ci.yml.");
+    return List.copyOf(runs);
   }
 
   @Override
   public WorkflowRun run(String repo, long runId, Integer attempt) {
-    check(repo);
-    String what = "get run " + runId + " of " + repo;
+    checkRepo(repo);
+    GitHubHttp.Call call = GitHubHttp.Call.api("get workflow run " + runId
+        + (attempt == null ? "" : " attempt " + attempt) + " of " + repo, repo);
     String path = "/repos/" + repo + "/actions/runs/" + runId + (attempt == null ? "" : "/attempts/" + attempt);
-    GitHubHttp.Response r = ok(http.get(http.resolve(path), false, repo, what), repo, what);
-    JsonNode n = body(r, repo, what);
-    return map(() -> GitHubJson.run(n, repo), repo, what);
+    GitHubJson.Run r = parse(http.get(path, call).body(), GitHubJson.Run.class, call);
+    return map(() -> GitHubMapping.run(repo, r), call);
   }
 
   @Override
   public List<Job> jobs(String repo, long runId, int attempt) {
-    check(repo);
-    String what = "list the jobs of run " + runId + " of " + repo;
-    URI uri = http.resolve("/repos/" + repo + "/actions/runs/" + runId + "/attempts/" + attempt + "/jobs?per_page=" + PER_PAGE);
-    List<Job> out = new ArrayList<>();
-    for (int page = 0; page < MAX_PAGES && uri != null; page++) {
-      GitHubHttp.Response r = ok(http.get(uri, true, repo, what), repo, what);
-      for (JsonNode n : body(r, repo, what).path("jobs")) {
-        out.add(map(() -> GitHubJson.job(n, attempt), repo, what));
+    checkRepo(repo);
+    GitHubHttp.Call call = GitHubHttp.Call.api("list the jobs of run " + runId + " attempt " + attempt + " in " + repo, repo);
+    List<Job> jobs = new ArrayList<>();
+    String url = "/repos/" + repo + "/actions/runs/" + runId + "/attempts/" + attempt + "/jobs?per_page=100";
+    boolean first = true;
+    while (url != null) {
+      GitHubHttp.Answer a = http.get(url, first ? call.conditionally() : call);
+      first = false;
+      GitHubJson.JobsPage page = parse(a.body(), GitHubJson.JobsPage.class, call);
+      if (page.jobs() == null || page.jobs().isEmpty()) {
+        break;
       }
-      uri = r.next().orElse(null);
+      for (GitHubJson.Job j : page.jobs()) {
+        jobs.add(map(() -> GitHubMapping.job(j, runId, attempt), call));
+      }
+      url = a.next();
     }
-    return out;
+    return List.copyOf(jobs);
   }
 
   @Override
   public void downloadJobLog(String repo, long jobId, Path target, long maxBytes) {
-    check(repo);
-    download(repo, "/repos/" + repo + "/actions/jobs/" + jobId + "/logs", "the logs of job " + jobId + " in " + repo, target, maxBytes);
+    checkRepo(repo);
+    http.download("/repos/" + repo + "/actions/jobs/" + jobId + "/logs",
+        new GitHubHttp.Call("download the log of job " + jobId + " in " + repo, repo, "job " + jobId, false, false),
+        target, maxBytes);
   }
 
   @Override
   public void downloadRunLogs(String repo, long runId, int attempt, Path target, long maxBytes) {
-    check(repo);
-    download(repo, "/repos/" + repo + "/actions/runs/" + runId + "/attempts/" + attempt + "/logs",
-        "the logs of run " + runId + " (attempt " + attempt + ") in " + repo, target, maxBytes);
-  }
-
-  /**
-   * Asks the API for the log, which answers 302 to a short-lived signed URL on another host, then
-   * streams that URL without the token. An expired URL is asked for again once.
-   */
-  private void download(String repo, String path, String subject, Path target, long maxBytes) {
-    String what = "download " + subject;
-    for (int round = 1; ; round++) {
-      GitHubHttp.Response r = http.getNoRedirect(http.resolve(path), repo, what);
-      URI from;
-      if (r.status() == 302 || r.status() == 301 || r.status() == 307) {
-        String location = r.header("location");
-        if (location == null) {
-          throw new CiException(CiException.Kind.INVALID_RESPONSE, repo, r.status(), "Cannot " + what + ": GitHub redirected without a Location header.");
-        }
-        from = r.uri().resolve(location);
-      } else if (r.status() == 200) {
-        write(target, r.body(), maxBytes);
-        return;
-      } else if (r.status() == 410 || r.status() == 404) {
-        throw gone(repo, subject, r.status());
-      } else {
-        throw fail(r, repo, what);
-      }
-      int status;
-      try (OutputStream out = Files.newOutputStream(target)) {
-        status = http.sameHost(from) ? fetchSameHost(from, out, maxBytes, repo, what) : http.download(from, out, maxBytes, repo, what);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
-      }
-      if (status == 200) {
-        return;
-      }
-      if (round >= 2) {
-        throw new CiException(CiException.Kind.UNAVAILABLE, repo, status, "Cannot " + what + ": the signed download URL answered "
-            + status + " twice; try again later.");
-      }
-    }
-  }
-
-  private int fetchSameHost(URI from, OutputStream out, long maxBytes, String repo, String what) throws IOException {
-    GitHubHttp.Response r = http.get(from, false, repo, what);
-    if (r.status() == 200) {
-      out.write(r.body(), 0, (int) Math.min(r.body().length, maxBytes));
-    }
-    return r.status();
-  }
-
-  private static void write(Path target, byte[] body, long maxBytes) {
-    try {
-      Files.write(target, body.length > maxBytes ? java.util.Arrays.copyOf(body, (int) maxBytes) : body);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static CiException gone(String repo, String subject, int status) {
-    String cap = Character.toUpperCase(subject.charAt(0)) + subject.substring(1);
-    return new CiException(CiException.Kind.GONE, repo, status, cap + " are no longer available (GitHub answered " + status
-        + (status == 410 ? " Gone" : " Not Found") + "): GitHub keeps logs 90 days by default, and none exist for a run that failed before starting.");
+    checkRepo(repo);
+    String subject = "run " + runId + " attempt " + attempt;
+    http.download("/repos/" + repo + "/actions/runs/" + runId + "/attempts/" + attempt + "/logs",
+        new GitHubHttp.Call("download the logs of " + subject + " in " + repo, repo, subject, false, false),
+        target, maxBytes);
   }
 
   @Override
   public Optional<String> file(String repo, String path, String ref) {
-    check(repo);
-    if (path == null || path.isBlank() || path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains("..")) {
-      throw new IllegalArgumentException("not a relative repository path: " + path);
+    checkRepo(repo);
+    GitHubHttp.Call call = GitHubHttp.Call.api("read " + path + " at " + ref + " in " + repo, repo);
+    String encodedPath = String.join("/", java.util.Arrays.stream(path.replaceFirst("^/+", "").split("/")).map(GitHubActions::enc).toList());
+    GitHubHttp.Answer a;
+    try {
+      a = http.get("/repos/" + repo + "/contents/" + encodedPath + "?ref=" + enc(ref), call);
+    } catch (CiException e) {
+      if (e.kind() == Kind.NOT_FOUND) {
+        return Optional.empty(); // a missing path or ref; a missing repo fails on the next call that needs it
+      }
+      throw e;
     }
-    String what = "read " + path + " of " + repo + " at " + ref;
-    StringBuilder encoded = new StringBuilder();
-    for (String part : path.split("/")) {
-      encoded.append(encoded.length() == 0 ? "" : "/").append(enc(part).replace("+", "%20"));
+    if (a.body().length > 0 && a.body()[0] == '[') {
+      return Optional.empty(); // a directory
     }
-    GitHubHttp.Response r = http.get(http.resolve("/repos/" + repo + "/contents/" + encoded + "?ref=" + enc(ref)), true, repo, what);
-    if (r.status() == 404) {
+    GitHubJson.Content c = parse(a.body(), GitHubJson.Content.class, call);
+    if (!"file".equals(c.type()) || c.content() == null || !"base64".equals(c.encoding())) {
       return Optional.empty();
     }
-    JsonNode n = body(ok(r, repo, what), repo, what);
-    if (!n.isObject() || !"file".equals(n.path("type").asText()) || !"base64".equals(n.path("encoding").asText())) {
-      return Optional.empty(); // a directory, a submodule, or a file too large for the contents API
-    }
-    String b64 = n.path("content").asText().replace("\\n", "").replaceAll("\\s", "");
-    try {
-      return Optional.of(new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      throw new CiException(CiException.Kind.INVALID_RESPONSE, repo, 200, "Cannot " + what + ": its content is not valid base64.");
-    }
+    byte[] bytes = Base64.getMimeDecoder().decode(c.content().replace("\\n", ""));
+    return Optional.of(new String(bytes, StandardCharsets.UTF_8));
   }
 
   @Override
   public List<Commit> commitsBetween(String repo, String base, String head) {
-    check(repo);
-    String what = "compare " + base + "..." + head + " in " + repo;
-    GitHubHttp.Response r = ok(http.get(http.resolve("/repos/" + repo + "/compare/" + enc(base) + "..." + enc(head) + "?per_page=250"),
-        true, repo, what), repo, what);
+    checkRepo(repo);
+    GitHubHttp.Call call = GitHubHttp.Call.api("compare " + base + "..." + head + " in " + repo, repo);
+    GitHubJson.Compare c = parse(http.get("/repos/" + repo + "/compare/" + enc(base) + "..." + enc(head) + "?per_page=250", call).body(),
+        GitHubJson.Compare.class, call);
     List<Commit> out = new ArrayList<>();
-    for (JsonNode n : body(r, repo, what).path("commits")) {
-      out.add(map(() -> GitHubJson.commit(n), repo, what));
+    for (GitHubJson.CommitEntry e : c.commits() == null ? List.<GitHubJson.CommitEntry>of() : c.commits()) {
+      out.add(map(() -> GitHubMapping.commit(e), call));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   @Override
   public Optional<WorkflowRun> lastSuccess(String repo, String workflowPath, String branch, Instant before) {
-    check(repo);
-    String what = "find the last green run of " + (workflowPath == null ? "the workflows" : workflowPath) + " in " + repo;
-    String base = "/repos/" + repo + "/actions/" + (workflowPath == null ? "" : "workflows/"
-        + enc(workflowPath.substring(workflowPath.lastIndexOf('/') + 1)) + "/") + "runs";
-    URI uri = http.resolve(base + "?status=success&per_page=30" + (branch == null ? "" : "&branch=" + enc(branch)));
-    for (int page = 0; page < 3 && uri != null; page++) {
-      GitHubHttp.Response r = http.get(uri, true, repo, what);
-      if (r.status() == 404) {
-        return Optional.empty(); // the workflow file was renamed or removed since
-      }
-      for (JsonNode n : body(ok(r, repo, what), repo, what).path("workflow_runs")) {
-        WorkflowRun run = map(() -> GitHubJson.run(n, repo), repo, what);
-        if (run.createdAt().isBefore(before) && "success".equals(run.conclusion())) {
+    checkRepo(repo);
+    String file = workflowPath.substring(workflowPath.lastIndexOf('/') + 1);
+    GitHubHttp.Call call = GitHubHttp.Call.api("find the last successful run of " + file + " on " + branch + " in " + repo, repo);
+    String url = "/repos/" + repo + "/actions/workflows/" + enc(file) + "/runs?status=success&per_page=20&exclude_pull_requests=true"
+        + (branch == null ? "" : "&branch=" + enc(branch)) + "&created=" + enc("<" + before.truncatedTo(ChronoUnit.SECONDS));
+    for (int page = 0; url != null && page < 3; page++) {
+      GitHubHttp.Answer a = http.get(url, call);
+      GitHubJson.RunsPage p = parse(a.body(), GitHubJson.RunsPage.class, call);
+      for (GitHubJson.Run r : p.workflowRuns() == null ? List.<GitHubJson.Run>of() : p.workflowRuns()) {
+        WorkflowRun run = map(() -> GitHubMapping.run(repo, r), call);
+        if ("success".equals(run.conclusion()) && run.createdAt() != null && run.createdAt().isBefore(before)) {
           return Optional.of(run);
         }
       }
-      uri = r.next().orElse(null);
+      url = a.next();
     }
     return Optional.empty();
   }
 
   @Override
   public void rerunFailedJobs(String repo, long runId) {
-    check(repo);
-    String what = "re-run the failed jobs of run " + runId + " of " + repo;
-    GitHubHttp.Response r = http.post(http.resolve("/repos/" + repo + "/actions/runs/" + runId + "/rerun-failed-jobs"), "{}", repo, what);
-    if (r.status() != 201 && r.status() != 200 && r.status() != 204) {
-      throw fail(r, repo, what);
-    }
+    checkRepo(repo);
+    http.post("/repos/" + repo + "/actions/runs/" + runId + "/rerun-failed-jobs",
+        new GitHubHttp.Call("re-run the failed jobs of run " + runId + " in " + repo, repo, null, false, true), "{}");
   }
 
   @Override
   public RateLimit rateLimit() {
-    String what = "read the rate limit";
-    GitHubHttp.Response r = ok(http.get(http.resolve("/rate_limit"), false, null, what), null, what);
-    JsonNode core = body(r, null, what).path("resources").path("core");
-    return new RateLimit("core", core.path("limit").asInt(), core.path("remaining").asInt(), core.path("used").asInt(),
-        Instant.ofEpochSecond(core.path("reset").asLong()));
+    GitHubHttp.Call call = GitHubHttp.Call.api("read the rate limit", null);
+    GitHubJson.RateLimitAnswer a = parse(http.get("/rate_limit", call).body(), GitHubJson.RateLimitAnswer.class, call);
+    return map(() -> GitHubMapping.rateLimit(a), call);
   }
 
-  private static void check(String repo) {
+  /** Resolves a workflow filter to what the runs endpoint accepts: a file name as is, a display name by one lookup. */
+  private String workflowId(String repo, String workflow) {
+    if (workflow.endsWith(".yml") || workflow.endsWith(".yaml") || workflow.chars().allMatch(Character::isDigit)) {
+      return workflow.substring(workflow.lastIndexOf('/') + 1);
+    }
+    String key = repo + "\n" + workflow;
+    String known = workflowIds.get(key);
+    if (known != null) {
+      return known;
+    }
+    GitHubHttp.Call call = GitHubHttp.Call.api("list the workflows of " + repo, repo);
+    List<String> names = new ArrayList<>();
+    String url = "/repos/" + repo + "/actions/workflows?per_page=100";
+    while (url != null) {
+      GitHubHttp.Answer a = http.get(url, call.conditionally());
+      GitHubJson.WorkflowsPage p = parse(a.body(), GitHubJson.WorkflowsPage.class, call);
+      for (GitHubJson.Workflow w : p.workflows() == null ? List.<GitHubJson.Workflow>of() : p.workflows()) {
+        if (workflow.equals(w.name()) && w.id() != null) {
+          workflowIds.put(key, String.valueOf(w.id()));
+          return String.valueOf(w.id());
+        }
+        names.add(w.name());
+      }
+      url = a.next();
+    }
+    throw new CiException(Kind.NOT_FOUND, repo, 0, "Cannot list workflow runs for " + repo + ": it has no workflow named '"
+        + workflow + "' (it has " + (names.isEmpty() ? "none" : String.join(", ", names)) + ").");
+  }
+
+  private static <T> T parse(byte[] body, Class<T> type, GitHubHttp.Call call) {
+    try {
+      return GitHubMapping.read(body, type);
+    } catch (IOException e) {
+      throw invalid(call, e.getMessage(), e);
+    }
+  }
+
+  private static <T> T map(java.util.function.Supplier<T> mapping, GitHubHttp.Call call) {
+    try {
+      return mapping.get();
+    } catch (IllegalArgumentException e) {
+      throw invalid(call, e.getMessage(), e);
+    }
+  }
+
+  private static CiException invalid(GitHubHttp.Call call, String why, Throwable cause) {
+    String first = why == null ? "unreadable" : why.lines().findFirst().orElse(why);
+    return new CiException(Kind.INVALID_RESPONSE, call.repo(), 200, "Cannot " + call.action()
+        + ": GitHub's answer is not the JSON expected (" + first + ").", cause);
+  }
+
+  private static void checkRepo(String repo) {
     if (repo == null || !REPO.matcher(repo).matches()) {
-      throw new IllegalArgumentException("not an OWNER/NAME repository: " + repo);
+      throw new IllegalArgumentException("a repository is named owner/name: " + repo);
     }
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static GitHubHttp.Response ok(GitHubHttp.Response r, String repo, String what) {
-    if (r.status() / 100 != 2) {
-      throw fail(r, repo, what);
-    }
-    return r;
-  }
+  /** Settings of a client; every one has a default, so {@code builder().build()} talks to api.github.com anonymously. */
+  public static final class Builder {
+    private String apiUrl = DEFAULT_API_URL;
+    private String token;
+    private ResponseCache cache = ResponseCache.inMemory();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    private Duration maxRateLimitWait = Duration.ofMinutes(15);
+    private int maxRetries = 3;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private String userAgent = "cidoctor";
 
-  private static JsonNode body(GitHubHttp.Response r, String repo, String what) {
-    try {
-      return GitHubJson.parse(r.body());
-    } catch (IllegalArgumentException e) {
-      throw new CiException(CiException.Kind.INVALID_RESPONSE, repo, r.status(), "Cannot " + what + ": GitHub's answer was not understood ("
-          + e.getMessage() + ").");
-    }
-  }
+    private Builder() {}
 
-  private static <T> T map(java.util.function.Supplier<T> f, String repo, String what) {
-    try {
-      return f.get();
-    } catch (IllegalArgumentException e) {
-      throw new CiException(CiException.Kind.INVALID_RESPONSE, repo, 200, "Cannot " + what + ": GitHub's answer was not understood ("
-          + e.getMessage() + ").");
-    }
-  }
-
-  /** Turns an error answer into one sentence with GitHub's own message and what to do. */
-  static CiException fail(GitHubHttp.Response r, String repo, String what) {
-    String message = githubMessage(r.body());
-    String said = message == null ? "" : " (" + message + ")";
-    int s = r.status();
-    return switch (s) {
-      case 401 -> new CiException(CiException.Kind.UNAUTHORIZED, repo, s, "Cannot " + what + ": GitHub answered 401 Unauthorized"
-          + said + ". Set GITHUB_TOKEN to a token with actions:read.");
-      case 403 -> new CiException(what.startsWith("re-run") ? CiException.Kind.REJECTED : CiException.Kind.UNAUTHORIZED, repo, s,
-          "Cannot " + what + ": GitHub answered 403 Forbidden" + said + "."
-              + (message != null && message.contains("not accessible") ? " The token lacks a permission (actions:read, or actions:write for re-runs)." : ""));
-      case 404 -> new CiException(CiException.Kind.NOT_FOUND, repo, s, "Cannot " + what + ": GitHub answered 404 Not Found"
-          + ". Check the name, and that GITHUB_TOKEN can see the repository (private repos answer 404 without access).");
-      case 410 -> new CiException(CiException.Kind.GONE, repo, s, "Cannot " + what + ": GitHub answered 410 Gone" + said + ".");
-      default -> s >= 500
-          ? new CiException(CiException.Kind.UNAVAILABLE, repo, s, "Cannot " + what + ": GitHub kept answering " + s + "; try again later.")
-          : new CiException(CiException.Kind.REJECTED, repo, s, "Cannot " + what + ": GitHub answered " + s + said + ".");
-    };
-  }
-
-  /** GitHub's {@code message}, on one line and cut: it is shown to people, and it is the server's text. */
-  static String githubMessage(byte[] body) {
-    try {
-      JsonNode n = GitHubJson.MAPPER.readTree(body);
-      String m = n == null ? null : GitHubJson.text(n, "message");
-      if (m == null || m.isBlank()) {
-        return null;
+    public Builder apiUrl(String url) {
+      URI u = URI.create(Objects.requireNonNull(url, "apiUrl"));
+      if (u.getHost() == null || !(u.getScheme().equals("https") || u.getScheme().equals("http"))) {
+        throw new IllegalArgumentException("GITHUB_API_URL must be an http(s) URL such as " + DEFAULT_API_URL + ": " + url);
       }
-      m = m.replaceAll("[\\r\\n\\t]+", " ").strip();
-      return m.length() > 200 ? m.substring(0, 200) + "..." : m;
-    } catch (IOException e) {
-      return null;
+      this.apiUrl = url;
+      return this;
+    }
+
+    /** The token (null for anonymous requests); it is sent only to the API host, never shown. */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    public Builder cache(ResponseCache cache) {
+      this.cache = Objects.requireNonNull(cache, "cache");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The longest cidoctor waits for a rate limit to reset before failing with RATE_LIMITED. */
+    public Builder maxRateLimitWait(Duration d) {
+      this.maxRateLimitWait = Objects.requireNonNull(d, "maxRateLimitWait");
+      return this;
+    }
+
+    /** How many times a request is repeated after a 5xx, a connection error or a secondary limit. */
+    public Builder maxRetries(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("maxRetries must be 0 or more: " + n);
+      }
+      this.maxRetries = n;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration d) {
+      this.connectTimeout = Objects.requireNonNull(d, "connectTimeout");
+      return this;
+    }
+
+    public Builder requestTimeout(Duration d) {
+      this.requestTimeout = Objects.requireNonNull(d, "requestTimeout");
+      return this;
+    }
+
+    public Builder userAgent(String ua) {
+      this.userAgent = Objects.requireNonNull(ua, "userAgent");
+      return this;
+    }
+
+    public GitHubActions build() {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+          .followRedirects(HttpClient.Redirect.NEVER).build();
+      return new GitHubActions(new GitHubHttp(client, URI.create(apiUrl), token, cache, clock, sleeper,
+          maxRateLimitWait, maxRetries, requestTimeout, userAgent));
+    }
+
+    @Override
+    public String toString() {
+      return "GitHubActions.Builder[apiUrl=" + apiUrl + ", token=" + (token == null ? "none" : "***") + "]";
     }
   }
 
   @Override
   public String toString() {
-    return "GitHubActions"; // never the token
-  }
-
-  /** Settings of a client; only the token is secret, and it is never printed. */
-  public static final class Builder {
-    private URI apiUrl = URI.create("https://api.github.com");
-    private String token;
-    private ResponseCache cache = ResponseCache.inMemory();
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.REAL;
-    private Duration maxRateWait = Duration.ofMinutes(15);
-    private int maxAttempts = 4;
-    private Duration timeout = Duration.ofSeconds(30);
-
-    private Builder() {}
-
-    /** The API base: https://api.github.com, or https://HOST/api/v3 for Enterprise Server. */
-    public Builder apiUrl(URI url) {
-      String s = url.toString();
-      this.apiUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-      return this;
-    }
-
-    public Builder token(String token) {
-      this.token = token == null || token.isBlank() ? null : token.strip();
-      return this;
-    }
-
-    public Builder cache(ResponseCache cache) {
-      this.cache = cache;
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = sleeper;
-      return this;
-    }
-
-    /** The longest wait for a rate limit to reset before giving up with RATE_LIMITED. */
-    public Builder maxRateWait(Duration d) {
-      this.maxRateWait = d;
-      return this;
-    }
-
-    /** Tries per request on 5xx, connection errors and rate limits (at least 1). */
-    public Builder maxAttempts(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("maxAttempts must be 1 or more: " + n);
-      }
-      this.maxAttempts = n;
-      return this;
-    }
-
-    public Builder timeout(Duration d) {
-      this.timeout = d;
-      return this;
-    }
-
-    public GitHubActions build() {
-      return new GitHubActions(new GitHubHttp(apiUrl, token, cache, clock, sleeper, maxRateWait, maxAttempts, timeout));
-    }
+    return "GitHubActions[" + http.base() + "]";
   }
 }

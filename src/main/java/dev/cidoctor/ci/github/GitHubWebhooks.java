@@ -1,90 +1,91 @@
 package dev.cidoctor.ci.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cidoctor.model.WorkflowRun;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies and reads GitHub's webhook deliveries: the HMAC-SHA256 signature over the raw body,
- * compared in constant time, and the completed workflow run a {@code workflow_run} delivery carries.
+ * Checks and reads GitHub webhook deliveries: the {@code X-Hub-Signature-256} HMAC over the raw body,
+ * then the {@code workflow_run}, {@code workflow_job} and {@code ping} payloads as model records.
  */
 public final class GitHubWebhooks {
   private static final String PREFIX = "sha256=";
 
   private GitHubWebhooks() {}
 
-  /** Says whether {@code signatureHeader} (X-Hub-Signature-256) is the HMAC of {@code body} under {@code secret}. */
-  public static boolean verify(byte[] secret, byte[] body, String signatureHeader) {
-    if (secret == null || secret.length == 0 || signatureHeader == null || !signatureHeader.startsWith(PREFIX)
-        || signatureHeader.length() != PREFIX.length() + 64) {
+  /**
+   * Says whether {@code signatureHeader} ({@code sha256=<64 hex>}) is the HMAC-SHA256 of {@code rawBody}
+   * under {@code secret}, comparing in constant time; false when the header is missing or malformed.
+   */
+  public static boolean verify(byte[] secret, byte[] rawBody, String signatureHeader) {
+    if (secret == null || secret.length == 0 || rawBody == null || signatureHeader == null) {
+      return false;
+    }
+    String h = signatureHeader.strip();
+    if (!h.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || h.length() != PREFIX.length() + 64) {
       return false;
     }
     byte[] given;
     try {
-      given = HexFormat.of().parseHex(signatureHeader.substring(PREFIX.length()));
+      given = HexFormat.of().parseHex(h.substring(PREFIX.length()));
     } catch (IllegalArgumentException e) {
       return false;
     }
-    return MessageDigest.isEqual(hmac(secret, body), given);
-  }
-
-  /** The X-Hub-Signature-256 value GitHub would send for {@code body}. */
-  public static String sign(byte[] secret, byte[] body) {
-    return PREFIX + HexFormat.of().formatHex(hmac(secret, body));
-  }
-
-  private static byte[] hmac(byte[] secret, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(body);
+      return MessageDigest.isEqual(mac.doFinal(rawBody), given);
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+      throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
     }
   }
 
   /**
-   * Returns the run a {@code workflow_run} delivery with action {@code completed} announces; empty for
-   * other events and actions ({@code workflow_job}, {@code ping}, {@code requested} ...). Throws
-   * IllegalArgumentException when the body is not a payload of that event.
+   * Reads a delivery whose {@code X-GitHub-Event} header is {@code eventHeader}; unknown fields are
+   * ignored and unknown events come back as {@link WebhookEvent.Kind#OTHER}.
+   *
+   * @throws WebhookException when the body is not JSON or lacks what the event must carry
    */
-  public static Optional<WorkflowRun> completedRun(String event, byte[] body) {
-    if (!"workflow_run".equals(event)) {
-      if ("workflow_job".equals(event) || "ping".equals(event)) {
-        JsonNode n = GitHubJson.parse(body);
-        if (!n.isObject()) {
-          throw new IllegalArgumentException("a " + event + " payload is a JSON object");
+  public static WebhookEvent parse(String eventHeader, byte[] body) {
+    String event = eventHeader == null ? "" : eventHeader.strip();
+    GitHubJson.WebhookPayload p;
+    try {
+      p = GitHubMapping.read(body == null ? new byte[0] : body, GitHubJson.WebhookPayload.class);
+    } catch (IOException e) {
+      throw new WebhookException("The " + (event.isEmpty() ? "webhook" : event) + " delivery is not a JSON object ("
+          + e.getMessage().lines().findFirst().orElse("unreadable") + ").", e);
+    }
+    String repo = p.repository() == null ? null : p.repository().fullName();
+    try {
+      return switch (event) {
+        case "workflow_run" -> {
+          need(p.workflowRun(), "workflow_run", event);
+          need(repo, "repository.full_name", event);
+          var run = GitHubMapping.run(repo, p.workflowRun());
+          yield new WebhookEvent(WebhookEvent.Kind.WORKFLOW_RUN, event, p.action(), repo, run, null, run.id(), run.attempt());
         }
-      }
-      return Optional.empty();
+        case "workflow_job" -> {
+          need(p.workflowJob(), "workflow_job", event);
+          need(p.workflowJob().runId(), "workflow_job.run_id", event);
+          int attempt = p.workflowJob().runAttempt() == null ? 1 : p.workflowJob().runAttempt();
+          var job = GitHubMapping.job(p.workflowJob(), p.workflowJob().runId(), attempt);
+          yield new WebhookEvent(WebhookEvent.Kind.WORKFLOW_JOB, event, p.action(), repo, null, job, job.runId(), attempt);
+        }
+        case "ping" -> new WebhookEvent(WebhookEvent.Kind.PING, event, p.action(), repo, null, null, 0, 0);
+        default -> new WebhookEvent(WebhookEvent.Kind.OTHER, event, p.action(), repo, null, null, 0, 0);
+      };
+    } catch (IllegalArgumentException e) {
+      throw new WebhookException("The " + event + " delivery cannot be read: " + e.getMessage() + ".", e);
     }
-    JsonNode n = GitHubJson.parse(body);
-    JsonNode run = n.path("workflow_run");
-    if (!run.isObject()) {
-      throw new IllegalArgumentException("a workflow_run payload has a workflow_run object");
-    }
-    if (!"completed".equals(n.path("action").asText())) {
-      return Optional.empty();
-    }
-    String repo = GitHubJson.text(n.path("repository"), "full_name");
-    if (repo == null && GitHubJson.text(run.path("repository"), "full_name") == null) {
-      throw new IllegalArgumentException("a workflow_run payload names its repository");
-    }
-    WorkflowRun r = GitHubJson.run(run, repo);
-    return Optional.of(new WorkflowRun(repo == null ? r.repo() : repo, r.id(), r.attempt(), r.runNumber(), r.workflowName(),
-        r.workflowPath(), r.headSha(), r.branch(), r.event(), r.actor(), r.status(), r.conclusion(), r.htmlUrl(), r.title(),
-        r.createdAt(), r.updatedAt()));
   }
 
-  /** The secret as GitHub uses it: its UTF-8 bytes. */
-  public static byte[] secret(String secret) {
-    return secret.getBytes(StandardCharsets.UTF_8);
+  private static void need(Object value, String field, String event) {
+    if (value == null) {
+      throw new IllegalArgumentException("it has no " + field);
+    }
   }
 }
