@@ -5,7 +5,6 @@ import dev.cidoctor.config.Config;
 import dev.cidoctor.monitor.Monitor;
 import dev.cidoctor.monitor.MonitorSettings;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,19 +60,25 @@ final class MonitorCommand implements Callable<Integer> {
       out.println("\ud83d\udd04 Polling every " + settings.pollInterval().toSeconds() + " seconds...");
       out.println();
       out.flush();
-      Thread loop = Thread.currentThread();
+      // SIGTERM: stop polling, let the run in hand finish, then let the JVM exit. The hook waits for
+      // this latch, not for the thread: Main calls System.exit, which would wait for the hook.
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
       Thread hook = new Thread(() -> {
         monitor.stop();
         try {
-          loop.join(Duration.ofMinutes(2).toMillis());
+          done.await(2, java.util.concurrent.TimeUnit.MINUTES);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
       }, "cidoctor-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      monitor.runDaemon(settings.pollInterval());
-      out.println("Stopped.");
-      out.flush();
+      try {
+        monitor.runDaemon(settings.pollInterval());
+        out.println("Stopped.");
+        out.flush();
+      } finally {
+        done.countDown();
+      }
       return ExitCode.OK;
     }
   }

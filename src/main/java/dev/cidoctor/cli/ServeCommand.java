@@ -54,24 +54,28 @@ final class ServeCommand implements Callable<Integer> {
         out.println("\ud83d\udd04 Reconciling " + String.join(", ", settings.repos()) + " every " + settings.pollInterval().toSeconds() + " seconds");
       }
       out.flush();
-      Thread loop = Thread.currentThread();
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         d.monitor().stop();
         try {
-          loop.join(120_000);
+          done.await(2, java.util.concurrent.TimeUnit.MINUTES); // not join(): Main's System.exit waits for this hook
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
       }, "cidoctor-shutdown"));
-      if (settings.repos().isEmpty()) {
-        while (!d.monitor().stopping()) {
-          Thread.sleep(500);
+      try {
+        if (settings.repos().isEmpty()) {
+          while (!d.monitor().stopping()) {
+            Thread.sleep(500);
+          }
+        } else {
+          d.monitor().runDaemon(settings.pollInterval());
         }
-      } else {
-        d.monitor().runDaemon(settings.pollInterval());
+        out.println("Stopped.");
+        out.flush();
+      } finally {
+        done.countDown();
       }
-      out.println("Stopped.");
-      out.flush();
       return ExitCode.OK;
     } catch (IOException e) {
       throw new ConfigException("Cannot listen on " + host + ":" + port + ": " + e.getMessage() + ".");

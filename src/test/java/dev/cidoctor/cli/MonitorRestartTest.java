@@ -86,6 +86,35 @@ class MonitorRestartTest {
     }
   }
 
+  @Test
+  void monitorDaemon_sigterm_finishesTheCycleAndStops() throws Exception {
+    try (FakeGitHub github = FakeGitHub.start().requireToken(MonitorEndToEndTest.TOKEN)) {
+      github.addRepo("octo/app");
+      github.addRun("octo/app", new RunSpec("CI", ".github/workflows/ci.yml", "main", "sha0", "push", "octocat", "Commit 0",
+          "failure", Instant.now().minus(Duration.ofMinutes(5)),
+          List.of(new JobSpec("test", "failure", List.of(new StepSpec("Run pytest -q", "failure", MonitorEndToEndTest.PYTEST))))));
+      Path out = dir.resolve("daemon.out");
+      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.cidoctor.cli.Main", "monitor",
+          "--daemon", "--interval", "3600").redirectOutput(out.toFile()).redirectErrorStream(true);
+      pb.environment().clear();
+      pb.environment().putAll(Map.of("GITHUB_API_URL", github.apiUrl(), "GITHUB_TOKEN", MonitorEndToEndTest.TOKEN,
+          "GITHUB_REPO", "octo/app", "PATTERN_DB_PATH", dir.resolve("patterns.db").toString(), "HOME", dir.toString()));
+      Process daemon = pb.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (printed(out).isEmpty() && daemon.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+
+      daemon.destroy(); // SIGTERM
+      boolean exited = daemon.waitFor(20, TimeUnit.SECONDS);
+
+      assertThat(exited).as("the daemon stops within 20 s of SIGTERM").isTrue();
+      String text = Files.readString(out, StandardCharsets.UTF_8);
+      assertThat(text).contains("Polling every 3600 seconds").contains("Workflow \"CI\" #1 failed").contains("Stopped.");
+    }
+  }
+
   private static List<String> printed(Path file) throws Exception {
     return Files.exists(file) ? numbers(Files.readString(file, StandardCharsets.UTF_8)) : List.of();
   }
