@@ -6,6 +6,7 @@ import dev.cidoctor.ci.github.GitHubActions;
 import dev.cidoctor.config.Config;
 import dev.cidoctor.config.ConfigException;
 import dev.cidoctor.llm.FileAnswerCache;
+import dev.cidoctor.llm.KnownFix;
 import dev.cidoctor.llm.KnownFixes;
 import dev.cidoctor.llm.LlmAnalysis;
 import dev.cidoctor.llm.LlmException;
@@ -29,6 +30,7 @@ import dev.cidoctor.notify.Outbox;
 import dev.cidoctor.notify.Router;
 import dev.cidoctor.notify.Routing;
 import dev.cidoctor.notify.RoutingLoader;
+import dev.cidoctor.store.FailureHistory;
 import dev.cidoctor.store.LearningStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +39,7 @@ import dev.cidoctor.monitor.RunAnalyzer;
 import dev.cidoctor.store.PatternStore;
 import dev.cidoctor.store.jdbc.PatternStores;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,7 +71,7 @@ final class Adapters {
    * The rules alone, or, when a model is configured (OPENAI_API_KEY, ANTHROPIC_API_KEY, OLLAMA_BASE_URL
    * ...), the rules refined by the model for the jobs they are unsure of, with the GitHub tools.
    */
-  static RunAnalyzer.JobDiagnoser diagnoser(Config config, CiProvider ci, Clock clock) {
+  static RunAnalyzer.JobDiagnoser diagnoser(Config config, CiProvider ci, PatternStore store, Clock clock) {
     Optional<LlmSettings> settings;
     try {
       settings = LlmSettings.from(config.values());
@@ -84,7 +87,8 @@ final class Adapters {
     LlmAnalysis llm;
     try {
       llm = new LlmAnalysis(LangChainModels.create(s), s, Pricing.load(s.prices()), new FileAnswerCache(cache),
-          KnownFixes.NONE, SpendLedger.NONE, clock, d -> Thread.sleep(d.toMillis()));
+          knownFixes(store, clock), SpendLedger.NONE /* the monitor records spend with each job */, clock,
+          d -> Thread.sleep(d.toMillis()));
     } catch (LlmException e) {
       throw new ConfigException(e.getMessage());
     }
@@ -116,5 +120,22 @@ final class Adapters {
     Outbox outbox = store instanceof LearningStore l ? PatternStores.outbox(l) : new InMemoryOutbox();
     return Optional.of(new NotifyingListener(store, new Router(routing), channels.keySet(), outbox,
         Dispatcher.standard(outbox, channels, owner), clock));
+  }
+
+  /** The model's similar_failures tool: the store's history of the same fingerprint and its last fix. */
+  static KnownFixes knownFixes(PatternStore store, Clock clock) {
+    if (!(store instanceof FailureHistory h)) {
+      return KnownFixes.NONE;
+    }
+    return (d, limit) -> {
+      if (limit < 1 || d.fingerprint() == null) {
+        return List.of();
+      }
+      return h.history(d.fingerprint(), clock.instant()).filter(x -> x.occurrences() > 1)
+          .map(x -> List.of(new KnownFix(x.fingerprint(), x.name() + " (seen in " + String.join(", ", x.repos()) + ")",
+              x.lastFix().map(f -> "fixed by " + f.shortSha() + (f.message() == null ? "" : " \"" + f.message() + "\"") + " on "
+                  + f.at() + " in " + f.repo()).orElse("no fix recorded yet"), (int) Math.min(Integer.MAX_VALUE, x.occurrences()))))
+          .orElse(List.of());
+    };
   }
 }

@@ -46,7 +46,7 @@ public final class CicdMonitor implements AutoCloseable {
     try {
       this.ci = Adapters.github(settings, store, clock);
       Analyzer engine = Analyzer.withRules(config.rulePaths());
-      this.analyzer = new RunAnalyzer(ci, engine, Adapters.diagnoser(config, ci, clock), settings.maxLogBytes(), clock);
+      this.analyzer = new RunAnalyzer(ci, engine, Adapters.diagnoser(config, ci, store, clock), settings.maxLogBytes(), clock);
       List<RunListener> listeners = new ArrayList<>();
       if (out != null) {
         listeners.add(new MonitorPrinter(out, clock, settings.ignoreSuccess(), settings.logLevel()));

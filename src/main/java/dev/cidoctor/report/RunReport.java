@@ -65,7 +65,12 @@ public final class RunReport {
       }
       sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "Cost: $%.2f | Time: %.1fs%n", a.cost().dollars(), a.cost().millis() / 1000.0));
+    double dollars = a.cost().dollars();
+    sb.append(String.format(Locale.ROOT, dollars > 0 && dollars < 0.01 ? "Cost: $%.4f | Time: %.1fs%n" : "Cost: $%.2f | Time: %.1fs%n",
+        dollars, a.cost().millis() / 1000.0));
+    if (a.cost().inputTokens() > 0 || a.cost().outputTokens() > 0) {
+      sb.append("Tokens: ").append(a.cost().inputTokens()).append(" in, ").append(a.cost().outputTokens()).append(" out\n");
+    }
     return sb.toString();
   }
 

@@ -140,6 +140,34 @@ class MonitorEndToEndTest {
   }
 
   @Test
+  void analyzeRunId_rulesUnsureAndAModelConfigured_showsTheModelsAnswerAndItsCost() throws Exception {
+    String log;
+    try (var in = getClass().getResourceAsStream("/dev/cidoctor/llm/integration-failure.log")) {
+      log = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    long run = github.addRun("octo/app", new RunSpec("CI", ".github/workflows/ci.yml", "main", "dddd444", "push", "monalisa",
+        "Seed orders", "failure", Instant.now().minus(Duration.ofMinutes(2)),
+        List.of(new JobSpec("integration", "failure", List.of(new StepSpec("Run ./integration.sh", "failure", log))))));
+    try (dev.cidoctor.testing.ScriptedLlm llm = dev.cidoctor.testing.ScriptedLlm.openAi()) {
+      llm.answer("""
+          {"root_cause": "Three seeded orders reference products missing from the catalogue.", "category": "test_failure",
+           "severity": "medium", "suggestion": "Add the products to fixtures/catalogue.csv.", "confidence": 0.8, "transient": false,
+           "evidence": [{"line": 20, "quote": "MISMATCH"}]}""", 2000, 120);
+      Map<String, String> env = env();
+      env.put("OPENAI_API_KEY", "sk-e2e-test-key");
+      env.put("OPENAI_BASE_URL", llm.baseUrl());
+      env.put("LLM_CACHE_DIR", dir.resolve("answers").toString());
+
+      Cli.Result r = Cli.runWithEnv(env, "analyze", "--run-id", String.valueOf(run));
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("Three seeded orders reference products missing from the catalogue.")
+          .contains("Cost: $0.0004").contains("Tokens: 2000 in, 120 out");
+      assertThat(r.out() + r.err()).doesNotContain("sk-e2e-test-key");
+    }
+  }
+
+  @Test
   void monitorOnce_everyRepoBroken_reportsEachAndExitsSix() {
     Map<String, String> env = env();
     env.put("GITHUB_REPO", "octo/app,octo/gone");
