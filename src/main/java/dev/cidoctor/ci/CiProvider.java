@@ -53,6 +53,12 @@ public interface CiProvider {
   /** Asks the service to re-run the failed jobs of a run (a new attempt). */
   void rerunFailedJobs(String repo, long runId);
 
+  /** Asks the service to re-run every job of a run (a new attempt). */
+  void rerunRun(String repo, long runId);
+
+  /** Asks the service to re-run one job and the jobs that depend on it (a new attempt of its run). */
+  void rerunJob(String repo, long jobId);
+
   /** Returns the primary rate limit as the service reports it now (free of charge on GitHub). */
   RateLimit rateLimit();
 }

@@ -48,6 +48,16 @@ final class RecordingCi implements CiProvider {
   }
 
   @Override
+  public synchronized void rerunRun(String repo, long runId) {
+    calls.add("rerunRun " + runId);
+  }
+
+  @Override
+  public synchronized void rerunJob(String repo, long jobId) {
+    calls.add("rerunJob " + jobId);
+  }
+
+  @Override
   public synchronized void rerunFailedJobs(String repo, long runId) {
     calls.add("rerunFailedJobs " + runId);
   }

@@ -22,7 +22,8 @@ final class FakeGitHubRoutes {
   private static final Pattern RUNS = Pattern.compile("^/actions(?:/workflows/([^/]+))?/runs$");
   private static final Pattern RUN = Pattern.compile("^/actions/runs/(\\d+)(?:/attempts/(\\d+))?(/jobs|/logs)?$");
   private static final Pattern JOB_LOG = Pattern.compile("^/actions/jobs/(\\d+)/logs$");
-  private static final Pattern RERUN = Pattern.compile("^/actions/runs/(\\d+)/rerun-failed-jobs$");
+  private static final Pattern RERUN = Pattern.compile("^/actions/runs/(\\d+)/rerun(?:-failed-jobs)?$");
+  private static final Pattern RERUN_JOB = Pattern.compile("^/actions/jobs/(\\d+)/rerun$");
   private static final Pattern CONTENTS = Pattern.compile("^/contents/(.+)$");
   private static final Pattern COMPARE = Pattern.compile("^/compare/(.+)\\.\\.\\.(.+)$");
 
@@ -131,6 +132,17 @@ final class FakeGitHubRoutes {
     Matcher x;
     if (method.equals("POST") && (x = RERUN.matcher(rest)).matches()) {
       return rerun(repo, Long.parseLong(x.group(1)));
+    }
+    if (method.equals("POST") && (x = RERUN_JOB.matcher(rest)).matches()) {
+      long jobId = Long.parseLong(x.group(1));
+      for (FakeGitHub.FakeRun run : repo.runs()) {
+        for (FakeGitHub.Attempt a : run.attempts()) {
+          if (a.jobs().stream().anyMatch(j -> j.id() == jobId)) {
+            return rerun(repo, run.id());
+          }
+        }
+      }
+      return Reply.error(404, "Not Found");
     }
     if (!method.equals("GET")) {
       return Reply.error(404, "Not Found");

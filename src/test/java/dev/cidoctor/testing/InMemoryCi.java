@@ -192,6 +192,16 @@ public final class InMemoryCi implements CiProvider {
   }
 
   @Override
+  public void rerunRun(String repo, long runId) {
+    check(repo, "rerunRun");
+  }
+
+  @Override
+  public void rerunJob(String repo, long jobId) {
+    check(repo, "rerunJob");
+  }
+
+  @Override
   public void rerunFailedJobs(String repo, long runId) {
     check(repo, "rerunFailedJobs");
   }

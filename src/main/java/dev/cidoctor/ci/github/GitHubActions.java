@@ -226,6 +226,20 @@ public final class GitHubActions implements CiProvider {
   }
 
   @Override
+  public void rerunRun(String repo, long runId) {
+    checkRepo(repo);
+    http.post("/repos/" + repo + "/actions/runs/" + runId + "/rerun",
+        new GitHubHttp.Call("re-run run " + runId + " in " + repo, repo, null, false, true), "{}");
+  }
+
+  @Override
+  public void rerunJob(String repo, long jobId) {
+    checkRepo(repo);
+    http.post("/repos/" + repo + "/actions/jobs/" + jobId + "/rerun",
+        new GitHubHttp.Call("re-run job " + jobId + " in " + repo, repo, null, false, true), "{}");
+  }
+
+  @Override
   public RateLimit rateLimit() {
     GitHubHttp.Call call = GitHubHttp.Call.api("read the rate limit", null);
     GitHubJson.RateLimitAnswer a = parse(http.get("/rate_limit", call).body(), GitHubJson.RateLimitAnswer.class, call);

@@ -226,6 +226,23 @@ class GitHubActionsTest extends GitHubClientFixture {
   }
 
   @Test
+  void rerunRunAndRerunJob_completedRun_startNewAttemptsWithTheToken() {
+    long id = gh.addRun(REPO, run("failure", NOW.minusSeconds(600)));
+    GitHubActions client = client();
+    long job = gh.jobIds(REPO, id, 1).get(0);
+
+    client.rerunRun(REPO, id);
+    gh.addAttempt(REPO, id, "failure", NOW, List.of()); // the re-run ended
+    client.rerunJob(REPO, job);
+
+    assertThat(client.run(REPO, id, null).attempt()).isEqualTo(4);
+    assertThat(gh.requests()).filteredOn(r -> r.method().equals("POST")).extracting(FakeGitHub.Recorded::pathAndQuery)
+        .containsExactly("/repos/octo/app/actions/runs/" + id + "/rerun", "/repos/octo/app/actions/jobs/" + job + "/rerun");
+    assertThatThrownBy(() -> client.rerunJob(REPO, 1)).isInstanceOf(CiException.class)
+        .extracting(e -> ((CiException) e).kind()).isEqualTo(CiException.Kind.NOT_FOUND);
+  }
+
+  @Test
   void rateLimit_readsCoreWithoutCost() {
     gh.addRepo(REPO);
     var limit = client().rateLimit();
