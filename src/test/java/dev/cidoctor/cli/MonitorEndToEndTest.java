@@ -27,14 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code monitor} and {@code analyze --run-id} end to end: the real client, a real SQLite file, FakeGitHub. */
 class MonitorEndToEndTest {
   static final String TOKEN = "ghp_e2eTestToken0123456789abcdefghijklmnop";
-  static final String PYTEST = """
-      2026-11-20T10:00:01.0000000Z ##[group]Run pytest -q
-      2026-11-20T10:00:01.0000000Z pytest -q
-      2026-11-20T10:00:01.0000000Z ##[endgroup]
-      2026-11-20T10:00:05.0000000Z FAILED tests/test_db.py::test_insert - psycopg2.OperationalError: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused
-      2026-11-20T10:00:05.0000000Z ========================= 1 failed, 12 passed in 3.10s =========================
-      2026-11-20T10:00:05.0000000Z ##[error]Process completed with exit code 1.
-      """;
+  static final String PYTEST = dev.cidoctor.testing.SampleLogs.PYTEST_DB_REFUSED;
 
   @TempDir Path dir;
   FakeGitHub github;

@@ -21,14 +21,7 @@ import org.junit.jupiter.api.Test;
 class MonitorTest {
   static final Analyzer ANALYZER = Analyzer.withRules(List.of());
   static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-  static final String PYTEST_LOG = """
-      2026-11-20T10:00:01.0000000Z ##[group]Run pytest -q
-      2026-11-20T10:00:01.0000000Z pytest -q
-      2026-11-20T10:00:01.0000000Z ##[endgroup]
-      2026-11-20T10:00:05.0000000Z FAILED tests/test_db.py::test_insert - psycopg2.OperationalError: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused
-      2026-11-20T10:00:05.0000000Z ========================= 1 failed, 12 passed in 3.10s =========================
-      2026-11-20T10:00:05.0000000Z ##[error]Process completed with exit code 1.
-      """;
+  static final String PYTEST_LOG = dev.cidoctor.testing.SampleLogs.PYTEST_DB_REFUSED;
 
   final MutableClock clock = new MutableClock(T0.plus(Duration.ofHours(1)));
   final InMemoryCi ci = new InMemoryCi();
