@@ -254,6 +254,14 @@ final class Diagnoser {
 
   /** Returns the primary line when the rule's multi-line condition holds for this candidate, else null. */
   private ContextLine checkRequires(Candidate c, RuleHit h) {
+    return checkRequires(c, h, true);
+  }
+
+  /**
+   * As {@link #checkRequires(Candidate, RuleHit)}; with {@code record} false it only tells, without
+   * keeping captures or failed tests (for choosing which other lines are evidence).
+   */
+  private ContextLine checkRequires(Candidate c, RuleHit h, boolean record) {
     Rule.LineCondition req = h.rule().requires();
     ContextLine self = new ContextLine(c.line, c.text);
     if (req == null) {
@@ -271,7 +279,7 @@ final class Diagnoser {
         Matcher m = req.pattern().matcher(new BoundedText(l.text(), BoundedText.DEFAULT_BUDGET));
         if (m.find()) {
           found = l;
-          if (!req.negated()) {
+          if (!req.negated() && record) {
             h.captures().putAll(Scanner.captures(m));
           }
           break;
@@ -286,7 +294,7 @@ final class Diagnoser {
     if (found == null) {
       return null;
     }
-    if (h.rule().collectTests()) {
+    if (h.rule().collectTests() && record) {
       scan.addTest(h.rule().testOf(h.captures()));
     }
     return h.rule().primaryIsRequired() ? found : self;
@@ -328,7 +336,7 @@ final class Diagnoser {
     List<Candidate> others = new ArrayList<>();
     for (Candidate o : all) {
       if ((scope == null || o.step == scope.index) && o != c && !lines.containsKey(o.line)
-          && (!o.hits.isEmpty() || (o.score >= 15 && o.finalScore() >= 40))) {
+          && (o.hits.stream().anyMatch(h -> checkRequires(o, h, false) != null) || (o.score >= 15 && o.finalScore() >= 40))) {
         others.add(o);
       }
     }

@@ -163,7 +163,8 @@ final class Scanner implements LineSink {
     int wantBefore = KEYWORD_BEFORE;
     for (RuleHit h : ruleHits) {
       Rule r = h.rule();
-      wantAfter = Math.max(wantAfter, r.contextAfter());
+      // a block the rule shows may go on while its lines keep the primary line's tag (Diagnoser)
+      wantAfter = Math.max(wantAfter, r.contextAfter() == 0 ? 0 : r.contextAfter() + Diagnoser.EXTENDED_BLOCK_LINES);
       wantBefore = Math.max(wantBefore, r.contextBefore());
       if (r.requires() != null) {
         if (r.requires().after()) {

@@ -1,0 +1,48 @@
+package dev.cidoctor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cidoctor.model.Diagnosis;
+import dev.cidoctor.model.Evidence;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which lines besides the root cause are shown as evidence. */
+class EvidenceTest {
+  private static final Analyzer ANALYZER = new Analyzer(RuleLoader.load(List.of()));
+
+  /**
+   * Regression: a Python line printed by a build script ("        if url == x:") matched the pattern of
+   * a Mocha title rule whose required "  1) suite" line was absent, and was still shown as evidence of
+   * an unrelated Maven compile error (the README's first example).
+   */
+  @Test
+  void analyze_ruleMatchWhoseRequiredLineIsMissing_isNotEvidence() throws IOException {
+    String log = String.join("\n",
+        "def inject(pom):",
+        "    for repo in repos:",
+        "        if url == snapshot_repo_url:",
+        "            return",
+        "[INFO] --- maven-compiler-plugin:3.5.1:compile (default-compile) @ app ---",
+        "[ERROR] COMPILATION ERROR : ",
+        "[ERROR] /src/main/java/App.java:[10,5] cannot find symbol",
+        "[INFO] BUILD FAILURE",
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.5.1:compile (default-compile) on project app: Compilation failure");
+    Diagnosis d = ANALYZER.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(d.primary().line()).isEqualTo(7);
+    assertThat(d.evidence()).extracting(Evidence::line).doesNotContain(3L);
+  }
+
+  @Test
+  void lead_toolTags_areTheFirstTokenWhenItLooksLikeATag() {
+    assertThat(Diagnoser.lead("[ERROR] Failed to execute goal")).isEqualTo("[ERROR]");
+    assertThat(Diagnoser.lead("error: could not compile `app`")).isEqualTo("error:");
+    assertThat(Diagnoser.lead("E       assert 200 == 201")).isEqualTo("E");
+    assertThat(Diagnoser.lead("Traceback (most recent call last):")).isNull();
+    assertThat(Diagnoser.lead("   ")).isNull();
+  }
+}
