@@ -55,6 +55,12 @@ final class PatternsJson {
     for (Stats.TrendFlag t : s.trends()) {
       trends.addObject().put("kind", t.kind()).put("name", t.name()).put("fingerprint", t.fingerprint()).put("evidence", t.evidence());
     }
+    ArrayNode rates = o.putArray("rateTrends");
+    for (Stats.RateTrend t : s.rateTrends()) {
+      rates.addObject().put("scope", t.scope()).put("repo", t.repo()).put("workflow", t.workflow()).put("branch", t.branch())
+          .put("recentRuns", t.recentRuns()).put("recentFailedRuns", t.recentFailedRuns())
+          .put("baselineRuns", t.baselineRuns()).put("baselineFailedRuns", t.baselineFailedRuns()).put("evidence", t.evidence());
+    }
     Stats.Spend sp = s.monthSpend();
     o.putObject("llmSpend").put("month", sp.month()).put("dollars", Math.round(sp.dollars() * 10_000) / 10_000.0)
         .put("inputTokens", sp.inputTokens()).put("outputTokens", sp.outputTokens()).put("analyses", sp.analyses());

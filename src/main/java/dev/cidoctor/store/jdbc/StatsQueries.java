@@ -20,14 +20,16 @@ final class StatsQueries {
 
   private final Connection c;
   private final Queries queries;
+  private final TrendQueries trends;
 
   StatsQueries(Connection c) {
     this.c = c;
     this.queries = new Queries(c);
+    this.trends = new TrendQueries(c);
   }
 
-  /** One pattern's sums over the scanned days. */
-  private record Sums(String fingerprint, long failures, long fixed, long recoveryMs, long recent, long before) {}
+  /** One pattern's sums over the scanned days: in the window, and in the trend's recent and baseline days. */
+  record Sums(String fingerprint, long failures, long fixed, long recoveryMs, long recent, long before) {}
 
   Stats stats(StatsQuery q) throws SQLException {
     long sinceDay = q.since().toEpochMilli() / DAY_MS;
@@ -107,31 +109,7 @@ final class StatsQueries {
         + "WHERE day >= ?", rs -> new Stats.Spend(month.toString().substring(0, 7), rs.getDouble(1), rs.getLong(2), rs.getLong(3),
         rs.getLong(4)), month.toEpochDay()).orElseThrow();
 
-    return new Stats(q, failures, patterns, categories, workflows, branches, flaky, mttr, fixed, trends(q, sums), spend);
-  }
-
-  private List<Stats.TrendFlag> trends(StatsQuery q, List<Sums> sums) throws SQLException {
-    List<Stats.TrendFlag> flags = new ArrayList<>();
-    List<Sums> candidates = sums.stream().filter(x -> x.recent() >= Trend.MIN_RECENT)
-        .sorted(java.util.Comparator.comparingLong(Sums::recent).reversed().thenComparing(Sums::fingerprint)).toList();
-    for (Sums x : candidates) {
-      Optional<String> rise = Trend.rise(x.recent(), x.before());
-      if (rise.isPresent() && flags.size() < q.limit()) {
-        Queries.PatternRow p = queries.patternRow(x.fingerprint()).orElseThrow();
-        flags.add(new Stats.TrendFlag("rising", p.name(), p.fingerprint(), rise.get()));
-      }
-    }
-    long weekAgo = q.now().toEpochMilli() - Trend.RECENT_DAYS * DAY_MS;
-    for (Queries.PatternRow p : Sql.list(c, "SELECT * FROM patterns WHERE first_seen >= ? ORDER BY first_seen DESC LIMIT "
-        + q.limit(), Queries.PatternRow::read, weekAgo)) {
-      flags.add(new Stats.TrendFlag("new", p.name(), p.fingerprint(), "first seen " + p.firstSeen()));
-    }
-    for (Queries.PatternRow p : Sql.list(c, "SELECT * FROM patterns WHERE fixed_at IS NOT NULL AND last_seen > fixed_at "
-        + "AND last_seen >= ? ORDER BY last_seen DESC LIMIT " + q.limit(), Queries.PatternRow::read, q.since().toEpochMilli())) {
-      flags.add(new Stats.TrendFlag("back", p.name(), p.fingerprint(), "fixed by " + p.lastFix().orElseThrow().shortSha()
-          + " on " + p.lastFix().orElseThrow().at() + ", seen again " + p.lastSeen()));
-    }
-    return flags;
+    return new Stats(q, failures, patterns, categories, workflows, branches, flaky, mttr, fixed, trends.patterns(q, sums), trends.rates(q), spend);
   }
 
   private static Object[] args(StatsQuery q, long sinceDay) {
