@@ -106,7 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<String> remembered = List.of();
     dev.cidoctor.store.StoreException storeFailure = null;
     try {
-      remembered = learn ? AnalyzeHistory.recordAndRecall(config, db, inputs.get(0), jobs, java.time.Instant.now()) : List.of();
+      remembered = learn ? AnalyzeHistory.recordAndRecall(config, db, inputs.get(0), jobs, r.costs(), java.time.Instant.now()) : List.of();
     } catch (dev.cidoctor.store.StoreException e) {
       storeFailure = e; // the diagnosis is still worth printing
     }

@@ -49,8 +49,16 @@ final class AnalyzeHistory {
     return db != null ? PatternStores.sqlite(db) : PatternStores.open(config);
   }
 
-  /** Records the diagnoses of {@code input} and returns the history lines; a store failure says how to go without it. */
-  static List<String> recordAndRecall(Config config, Path db, String input, List<Diagnosis> jobs, Instant now) {
+  /**
+   * Records the diagnoses of {@code input}, each with what its analysis cost (the LLM's dollars and
+   * tokens, so that {@code patterns --stats} counts the spend), and returns the history lines; a store
+   * failure says how to go without it.
+   */
+  static List<String> recordAndRecall(Config config, Path db, String input, List<Diagnosis> jobs, List<AnalysisCost> costs,
+      Instant now) {
+    if (costs.size() != jobs.size()) {
+      throw new IllegalArgumentException("one cost per job: " + costs.size() + " costs for " + jobs.size() + " jobs");
+    }
     try (LearningStore store = open(config, db)) {
       WorkflowRun run = localRun(input, jobs, now);
       List<JobOutcome> outcomes = new ArrayList<>();
@@ -59,7 +67,7 @@ final class AnalyzeHistory {
         boolean failed = d.primary() != null;
         String name = d.job() != null ? d.job() : Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString();
         Job job = new Job(i + 1, run.id(), 1, name, "completed", failed ? "failure" : "success", now, now, null, null, List.of());
-        outcomes.add(new JobOutcome(run, job, failed ? d : null, AnalysisCost.NONE));
+        outcomes.add(new JobOutcome(run, job, failed ? d : null, costs.get(i)));
       }
       store.recordRun(run, outcomes, now);
       List<String> lines = new ArrayList<>();
