@@ -45,6 +45,28 @@ class PatternsCommandTest {
   }
 
   @Test
+  void analyze_jsonlWithTwoInputs_recordsEachLikeASingleAnalyze() throws Exception {
+    Cli.Result r = Cli.run("analyze", "--format", "jsonl", "--history", "--db", db(), LOG, AnalyzeCommandTest.PYTEST);
+    Cli.Result again = Cli.run("analyze", "--format", "jsonl", "--history", "--db", db(), LOG); // the same file: updated
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out().lines()).hasSize(2);
+    assertThat(again.out().lines()).hasSize(1);
+    JsonNode stats = JSON.readTree(Cli.run("patterns", "--stats", "--db", db(), "--format", "json").out());
+    assertThat(stats.get("failures").asLong()).isEqualTo(2);
+    assertThat(stats.get("patterns")).extracting(p -> p.get("name").asText() + "=" + p.get("occurrences").asLong())
+        .contains("python.assert.http-status=1").hasSize(2);
+  }
+
+  @Test
+  void analyze_jsonlWithoutHistory_createsNoStore() {
+    Cli.Result r = Cli.run("analyze", "--format", "jsonl", "--no-history", "--db", db(), LOG, AnalyzeCommandTest.PYTEST);
+
+    assertThat(r.out().lines()).hasSize(2);
+    assertThat(dir.resolve("store")).doesNotExist();
+  }
+
+  @Test
   void analyze_noHistory_printsOnlyTheDiagnosisAndCreatesNoStore() {
     Cli.Result r = Cli.run("analyze", LOG, "--no-history", "--db", db());
 
