@@ -110,29 +110,16 @@ final class TrendQueries {
 
   /**
    * Failure rates of the last 7 days that rose against the 28 before, per repository, workflow and
-   * branch, from one scan of run_days; each scope lists at most {@code limit}, most recent failures first.
+   * branch, from the sums of run_days; each scope lists at most {@code limit}, most recent failures first.
    */
-  List<Stats.RateTrend> rates(StatsQuery q) throws SQLException {
-    long today = q.now().toEpochMilli() / DAY_MS;
-    long recentStart = today - Trend.RECENT_DAYS + 1;
-    long baselineStart = recentStart - Trend.BASELINE_DAYS;
-    List<Object> args = new ArrayList<>(List.of(recentStart, recentStart, recentStart, recentStart, baselineStart));
-    if (q.repo() != null) {
-      args.add(q.repo());
-    }
+  List<Stats.RateTrend> rates(StatsQuery q, List<StatsQueries.RunSums> runs) {
     Map<List<String>, long[]> byScope = new LinkedHashMap<>();
-    for (Object[] r : Sql.list(c, "SELECT repo, workflow, branch, SUM(CASE WHEN day >= ? THEN runs ELSE 0 END), "
-        + "SUM(CASE WHEN day >= ? THEN failed_runs ELSE 0 END), SUM(CASE WHEN day < ? THEN runs ELSE 0 END), "
-        + "SUM(CASE WHEN day < ? THEN failed_runs ELSE 0 END) FROM run_days WHERE day >= ?"
-        + (q.repo() == null ? "" : " AND repo = ?") + " GROUP BY repo, workflow, branch",
-        rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
-            new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)}}, args.toArray())) {
-      String repo = (String) r[0];
-      long[] n = (long[]) r[3];
-      add(byScope, java.util.Arrays.asList("repo", repo, null, null), n);
-      add(byScope, java.util.Arrays.asList("workflow", repo, (String) r[1], null), n);
-      if (!((String) r[2]).isEmpty()) {
-        add(byScope, java.util.Arrays.asList("branch", repo, null, (String) r[2]), n);
+    for (StatsQueries.RunSums r : runs) {
+      long[] n = {r.recentRuns(), r.recentFailed(), r.baselineRuns(), r.baselineFailed()};
+      add(byScope, java.util.Arrays.asList("repo", r.repo(), null, null), n);
+      add(byScope, java.util.Arrays.asList("workflow", r.repo(), r.workflow(), null), n);
+      if (!r.branch().isEmpty()) {
+        add(byScope, java.util.Arrays.asList("branch", r.repo(), null, r.branch()), n);
       }
     }
     List<Stats.RateTrend> all = new ArrayList<>();
