@@ -2,7 +2,8 @@
 # Pattern store benchmark: fills a SQLite file (and a PostgreSQL database when BENCH_DATABASE_URL is a
 # jdbc:postgresql URL of an empty database) with FAILURES failed jobs (default 1,000,000), prints how
 # long statistics, one fingerprint's history, a pattern's detail, a verdict and one more recordRun
-# take in-process, then the whole-process time of `cidoctor patterns --stats` on the SQLite file.
+# take in-process, then the whole-process time of `cidoctor patterns --stats` (text and JSON) on the
+# SQLite file.
 # A filled store is reused by later runs. Installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,13 +21,15 @@ if [[ "${BENCH_DATABASE_URL:-}" == jdbc:postgresql:* ]]; then
   run postgresql "$BENCH_DATABASE_URL" "$FAILURES"
 fi
 
-echo "== whole process: cidoctor patterns --stats --since 30d (SQLite, 5 runs, ms)"
 CIDOCTOR=(./cidoctor)
 [[ -x ./cidoctor ]] || CIDOCTOR=("$JAVA" -jar target/cidoctor.jar)
-times=()
-for _ in 1 2 3 4 5; do
-  start=$(date +%s%N)
-  "${CIDOCTOR[@]}" patterns --stats --db "$DB" --since 2026-10-29 >/dev/null
-  times+=($(( ($(date +%s%N) - start) / 1000000 )))
+for format in text json; do
+  echo "== whole process: cidoctor patterns --stats --since 30d --format $format (SQLite, 5 runs, ms)"
+  times=()
+  for _ in 1 2 3 4 5; do
+    start=$(date +%s%N)
+    "${CIDOCTOR[@]}" patterns --stats --db "$DB" --since 2026-10-29 --format "$format" >/dev/null
+    times+=($(( ($(date +%s%N) - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' '; echo
 done
-printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' '; echo

@@ -87,18 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (format == Format.jsonl) {
-      int worst = ExitCode.OK;
-      for (String input : inputs) {
-        try {
-          LlmStep.Result r = LlmStep.apply(llm, config.values(), input, analyzeAll(analyzer, input), err);
-          out.println(JsonReport.render(r.jobs(), false, r.model(), r.cost()));
-        } catch (LogInputException e) {
-          err.println("cidoctor: " + e.getMessage());
-          worst = ExitCode.INPUT;
-        }
-        out.flush();
-      }
-      return worst;
+      return jsonl(config, analyzer, out, err);
     }
     LlmStep.Result r = LlmStep.apply(llm, config.values(), inputs.get(0), analyzeAll(analyzer, inputs.get(0)), err);
     List<Diagnosis> jobs = r.jobs();
@@ -106,7 +95,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<String> remembered = List.of();
     dev.cidoctor.store.StoreException storeFailure = null;
     try {
-      remembered = learn ? AnalyzeHistory.recordAndRecall(config, db, inputs.get(0), jobs, java.time.Instant.now()) : List.of();
+      remembered = learn ? AnalyzeHistory.recordAndRecall(config, db, inputs.get(0), jobs, r.costs(), java.time.Instant.now()) : List.of();
     } catch (dev.cidoctor.store.StoreException e) {
       storeFailure = e; // the diagnosis is still worth printing
     }
@@ -123,6 +112,36 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw storeFailure;
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * One JSON line per input, each recorded in the pattern store like a single {@code analyze} when
+   * history is on. After a store failure the remaining inputs are still analyzed, but not recorded,
+   * and the failure ends the command once every line is out.
+   */
+  private int jsonl(Config config, Analyzer analyzer, PrintWriter out, PrintWriter err) {
+    boolean learn = AnalyzeHistory.enabled(config, history);
+    dev.cidoctor.store.StoreException storeFailure = null;
+    int worst = ExitCode.OK;
+    for (String input : inputs) {
+      try {
+        LlmStep.Result r = LlmStep.apply(llm, config.values(), input, analyzeAll(analyzer, input), err);
+        out.println(JsonReport.render(r.jobs(), false, r.model(), r.cost()));
+        if (learn && storeFailure == null) {
+          AnalyzeHistory.record(config, db, input, r.jobs(), r.costs(), java.time.Instant.now());
+        }
+      } catch (LogInputException e) {
+        err.println("cidoctor: " + e.getMessage());
+        worst = ExitCode.INPUT;
+      } catch (dev.cidoctor.store.StoreException e) {
+        storeFailure = e;
+      }
+      out.flush();
+    }
+    if (storeFailure != null) {
+      throw storeFailure;
+    }
+    return worst;
   }
 
   static List<Diagnosis> analyzeAll(Analyzer analyzer, String input) {

@@ -49,19 +49,15 @@ final class AnalyzeHistory {
     return db != null ? PatternStores.sqlite(db) : PatternStores.open(config);
   }
 
-  /** Records the diagnoses of {@code input} and returns the history lines; a store failure says how to go without it. */
-  static List<String> recordAndRecall(Config config, Path db, String input, List<Diagnosis> jobs, Instant now) {
+  /**
+   * Records the diagnoses of {@code input}, each with what its analysis cost (the LLM's dollars and
+   * tokens, so that {@code patterns --stats} counts the spend), and returns the history lines; a store
+   * failure says how to go without it.
+   */
+  static List<String> recordAndRecall(Config config, Path db, String input, List<Diagnosis> jobs, List<AnalysisCost> costs,
+      Instant now) {
     try (LearningStore store = open(config, db)) {
-      WorkflowRun run = localRun(input, jobs, now);
-      List<JobOutcome> outcomes = new ArrayList<>();
-      for (int i = 0; i < jobs.size(); i++) {
-        Diagnosis d = jobs.get(i);
-        boolean failed = d.primary() != null;
-        String name = d.job() != null ? d.job() : Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString();
-        Job job = new Job(i + 1, run.id(), 1, name, "completed", failed ? "failure" : "success", now, now, null, null, List.of());
-        outcomes.add(new JobOutcome(run, job, failed ? d : null, AnalysisCost.NONE));
-      }
-      store.recordRun(run, outcomes, now);
+      record(store, input, jobs, costs, now);
       List<String> lines = new ArrayList<>();
       for (Diagnosis d : jobs) {
         if (d.primary() != null) {
@@ -70,8 +66,37 @@ final class AnalyzeHistory {
       }
       return lines;
     } catch (StoreException e) {
-      throw new StoreException(e.getMessage() + " (Set " + LEARN_KEY + "=false or pass --no-history to analyze without it.)", e);
+      throw withHint(e);
     }
+  }
+
+  /** Records the diagnoses of {@code input} as {@link #recordAndRecall} does, without reading the history back. */
+  static void record(Config config, Path db, String input, List<Diagnosis> jobs, List<AnalysisCost> costs, Instant now) {
+    try (LearningStore store = open(config, db)) {
+      record(store, input, jobs, costs, now);
+    } catch (StoreException e) {
+      throw withHint(e);
+    }
+  }
+
+  private static void record(LearningStore store, String input, List<Diagnosis> jobs, List<AnalysisCost> costs, Instant now) {
+    if (costs.size() != jobs.size()) {
+      throw new IllegalArgumentException("one cost per job: " + costs.size() + " costs for " + jobs.size() + " jobs");
+    }
+    WorkflowRun run = localRun(input, jobs, now);
+    List<JobOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      Diagnosis d = jobs.get(i);
+      boolean failed = d.primary() != null;
+      String name = d.job() != null ? d.job() : Path.of(input).getFileName() == null ? input : Path.of(input).getFileName().toString();
+      Job job = new Job(i + 1, run.id(), 1, name, "completed", failed ? "failure" : "success", now, now, null, null, List.of());
+      outcomes.add(new JobOutcome(run, job, failed ? d : null, costs.get(i)));
+    }
+    store.recordRun(run, outcomes, now);
+  }
+
+  private static StoreException withHint(StoreException e) {
+    return new StoreException(e.getMessage() + " (Set " + LEARN_KEY + "=false or pass --no-history to analyze without it.)", e);
   }
 
   /** The history of one pattern as shown under a diagnosis; counts leave out the failure being shown. */

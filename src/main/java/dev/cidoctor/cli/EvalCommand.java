@@ -1,8 +1,5 @@
 package dev.cidoctor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cidoctor.analysis.Analyzer;
 import dev.cidoctor.eval.Evaluation;
 import dev.cidoctor.eval.Metrics;
@@ -33,8 +30,6 @@ import picocli.CommandLine.Spec;
         "(last 20 lines matching error|fail|exception|fatal), newest first."},
     footer = {"", ExitCode.HELP})
 final class EvalCommand implements Callable<Integer> {
-  private final ObjectMapper mapper = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "DIR", description = "A folder of datasets, or one dataset folder.")
@@ -69,9 +64,10 @@ final class EvalCommand implements Callable<Integer> {
     List<Evaluation.Result> results;
     if (details != null) {
       try (Writer w = Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {
+        java.util.function.Function<Object, String> line = EvalJson.lines();
         results = eval.run(root, filter, new HashSet<>(datasets), d -> {
           try {
-            w.write(mapper.writeValueAsString(d) + "\n");
+            w.write(line.apply(d) + "\n");
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -82,16 +78,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
-      ArrayNode arr = mapper.createArrayNode();
-      for (Evaluation.Result r : results) {
-        ObjectNode o = arr.addObject();
-        o.put("dataset", r.dataset());
-        o.put("logs", r.analyzer().logs());
-        o.set("cidoctor", json(r.analyzer()));
-        o.set("baseline_tail", json(r.tail()));
-        o.set("baseline_keywords", json(r.keywords()));
-      }
-      out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+      out.println(EvalJson.render(results));
       return ExitCode.OK;
     }
     out.println(String.format(Locale.ROOT, "%-24s %-9s %5s %6s %6s %6s %6s %6s %6s %6s %6s", "dataset", "method", "logs",
@@ -124,18 +111,6 @@ final class EvalCommand implements Callable<Integer> {
       p = p.and(keep::contains);
     }
     return p;
-  }
-
-  private ObjectNode json(Metrics m) {
-    ObjectNode o = mapper.createObjectNode();
-    for (Map.Entry<String, Double> e : Evaluation.row(m).entrySet()) {
-      if (e.getValue() == null) {
-        o.putNull(e.getKey());
-      } else {
-        o.put(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0);
-      }
-    }
-    return o;
   }
 
   private static void row(PrintWriter out, String dataset, String method, Metrics m) {

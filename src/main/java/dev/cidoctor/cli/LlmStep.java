@@ -36,13 +36,25 @@ final class LlmStep {
   /** When to ask the model: when the engine is unsure, every time, or never. */
   enum Mode { auto, always, off }
 
-  /** The diagnoses to report, and the model and cost when a model was asked (both null otherwise). */
-  record Result(List<Diagnosis> jobs, String model, AnalysisCost cost) {}
+  /**
+   * The diagnoses to report, and the model and cost when a model was asked (both null otherwise);
+   * {@code asked} is the index in {@code jobs} of the job the model was asked about, -1 when none.
+   */
+  record Result(List<Diagnosis> jobs, String model, AnalysisCost cost, int asked) {
+    /** What each job's analysis cost, in the order of {@code jobs}: the model's cost on the job it was asked about. */
+    List<AnalysisCost> costs() {
+      List<AnalysisCost> costs = new ArrayList<>();
+      for (int i = 0; i < jobs.size(); i++) {
+        costs.add(i == asked && cost != null ? cost : AnalysisCost.NONE);
+      }
+      return costs;
+    }
+  }
 
   private LlmStep() {}
 
   static Result apply(Mode mode, Map<String, String> config, String input, List<Diagnosis> jobs, PrintWriter err) {
-    Result unchanged = new Result(jobs, null, null);
+    Result unchanged = new Result(jobs, null, null, -1);
     if (mode == Mode.off) {
       return unchanged;
     }
@@ -81,10 +93,12 @@ final class LlmStep {
       err.println("cidoctor: the LLM's answer was not used (" + out.note() + "); showing the rules' diagnosis.");
     }
     List<Diagnosis> replaced = new ArrayList<>();
+    int asked = -1;
     for (Diagnosis d : jobs) {
+      asked = d == primary ? replaced.size() : asked;
       replaced.add(d == primary ? out.diagnosis() : d);
     }
-    return new Result(replaced, out.model(), out.cost());
+    return new Result(replaced, out.model(), out.cost(), asked);
   }
 
   private static LogLines read(String input, Diagnosis primary) {

@@ -1,105 +1,129 @@
 package dev.cidoctor.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cidoctor.report.JsonWriter;
 import dev.cidoctor.store.Fix;
 import dev.cidoctor.store.PatternDetail;
 import dev.cidoctor.store.PatternSummary;
 import dev.cidoctor.store.Stats;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** The JSON of {@code patterns}: times in ISO-8601 UTC, rates as fractions, money in US dollars. */
+/**
+ * The JSON of {@code patterns}: times in ISO-8601 UTC, rates as fractions, money in US dollars. Written
+ * with {@link JsonWriter}, not Jackson: loading Jackson's ObjectMapper took 0.2-0.3 s of a whole
+ * {@code patterns --stats --format json} process that should finish within 1 s (see README).
+ */
 final class PatternsJson {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private PatternsJson() {}
 
   static String stats(Stats s) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("schema", "cidoctor.patterns.stats/v1");
-    o.put("since", s.query().since().toString());
-    o.put("until", s.query().now().toString());
-    o.put("repo", s.query().repo());
-    o.put("failures", s.failures());
-    ArrayNode patterns = o.putArray("patterns");
-    s.patterns().forEach(p -> patterns.add(summary(p)));
-    ObjectNode categories = o.putObject("categories");
-    s.categories().forEach(categories::put);
-    ArrayNode workflows = o.putArray("workflows");
-    for (Stats.WorkflowRate w : s.workflows()) {
-      workflows.addObject().put("repo", w.repo()).put("workflow", w.workflow()).put("runs", w.runs())
-          .put("failedRuns", w.failedRuns()).put("failureRate", round(w.rate()));
+    JsonWriter w = new JsonWriter(true).beginObject();
+    w.name("schema").value("cidoctor.patterns.stats/v1");
+    w.name("since").value(s.query().since().toString());
+    w.name("until").value(s.query().now().toString());
+    w.name("repo").value(s.query().repo());
+    w.name("failures").value(s.failures());
+    w.name("patterns").beginArray();
+    s.patterns().forEach(p -> summary(w.beginObject(), p).endObject());
+    w.endArray();
+    w.name("categories").beginObject();
+    s.categories().forEach((k, v) -> w.name(k).value(v));
+    w.endObject();
+    w.name("workflows").beginArray();
+    for (Stats.WorkflowRate r : s.workflows()) {
+      w.beginObject().name("repo").value(r.repo()).name("workflow").value(r.workflow()).name("runs").value(r.runs())
+          .name("failedRuns").value(r.failedRuns()).name("failureRate").value(round(r.rate())).endObject();
     }
-    ArrayNode branches = o.putArray("branches");
+    w.endArray();
+    w.name("branches").beginArray();
     for (Stats.BranchRate b : s.branches()) {
-      branches.addObject().put("repo", b.repo()).put("branch", b.branch()).put("runs", b.runs())
-          .put("failedRuns", b.failedRuns()).put("failureRate", round(b.rate()));
+      w.beginObject().name("repo").value(b.repo()).name("branch").value(b.branch()).name("runs").value(b.runs())
+          .name("failedRuns").value(b.failedRuns()).name("failureRate").value(round(b.rate())).endObject();
     }
-    ArrayNode flaky = o.putArray("flakyJobs");
+    w.endArray();
+    w.name("flakyJobs").beginArray();
     for (Stats.FlakyJob f : s.flakyJobs()) {
-      flaky.addObject().put("repo", f.repo()).put("workflow", f.workflow()).put("job", f.job())
-          .put("flakyCommits", f.flakyCommits()).put("failedCommits", f.failedCommits()).put("flakeRate", round(f.flakeRate()));
+      w.beginObject().name("repo").value(f.repo()).name("workflow").value(f.workflow()).name("job").value(f.job())
+          .name("flakyCommits").value(f.flakyCommits()).name("failedCommits").value(f.failedCommits())
+          .name("flakeRate").value(round(f.flakeRate())).endObject();
     }
-    ObjectNode recovery = o.putObject("recovery");
-    recovery.put("fixes", s.recoveries());
+    w.endArray();
+    w.name("recovery").beginObject().name("fixes").value(s.recoveries()).name("meanSeconds");
     if (s.meanTimeToRecovery().isPresent()) {
-      recovery.put("meanSeconds", s.meanTimeToRecovery().get().toSeconds());
+      w.value(s.meanTimeToRecovery().get().toSeconds());
     } else {
-      recovery.putNull("meanSeconds");
+      w.nullValue();
     }
-    ArrayNode trends = o.putArray("trends");
+    w.endObject();
+    w.name("trends").beginArray();
     for (Stats.TrendFlag t : s.trends()) {
-      trends.addObject().put("kind", t.kind()).put("name", t.name()).put("fingerprint", t.fingerprint()).put("evidence", t.evidence());
+      w.beginObject().name("kind").value(t.kind()).name("name").value(t.name()).name("fingerprint").value(t.fingerprint())
+          .name("evidence").value(t.evidence()).endObject();
     }
+    w.endArray();
+    w.name("rateTrends").beginArray();
+    for (Stats.RateTrend t : s.rateTrends()) {
+      w.beginObject().name("scope").value(t.scope()).name("repo").value(t.repo()).name("workflow").value(t.workflow())
+          .name("branch").value(t.branch()).name("recentRuns").value(t.recentRuns()).name("recentFailedRuns").value(t.recentFailedRuns())
+          .name("baselineRuns").value(t.baselineRuns()).name("baselineFailedRuns").value(t.baselineFailedRuns())
+          .name("evidence").value(t.evidence()).endObject();
+    }
+    w.endArray();
     Stats.Spend sp = s.monthSpend();
-    o.putObject("llmSpend").put("month", sp.month()).put("dollars", Math.round(sp.dollars() * 10_000) / 10_000.0)
-        .put("inputTokens", sp.inputTokens()).put("outputTokens", sp.outputTokens()).put("analyses", sp.analyses());
-    return write(o);
+    w.name("llmSpend").beginObject().name("month").value(sp.month()).name("dollars").value(round(sp.dollars()))
+        .name("inputTokens").value(sp.inputTokens()).name("outputTokens").value(sp.outputTokens())
+        .name("analyses").value(sp.analyses()).endObject();
+    return w.endObject().toString();
   }
 
   static String pattern(PatternDetail d) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("schema", "cidoctor.patterns.pattern/v1");
-    o.setAll(summary(d.summary()));
-    ObjectNode perDay = o.putObject("perDay");
-    d.perDay().forEach((day, n) -> perDay.put(day.toString(), n));
-    ArrayNode branches = o.putArray("branches");
-    d.branches().forEach(branches::add);
-    o.put("flakyCommits", d.flakyCommits());
-    ArrayNode recent = o.putArray("recent");
+    JsonWriter w = new JsonWriter(true).beginObject();
+    w.name("schema").value("cidoctor.patterns.pattern/v1");
+    summary(w, d.summary());
+    w.name("perDay").beginObject();
+    d.perDay().forEach((day, n) -> w.name(day.toString()).value(n));
+    w.endObject();
+    strings(w.name("branches"), d.branches());
+    w.name("flakyCommits").value(d.flakyCommits());
+    w.name("recent").beginArray();
     for (PatternDetail.Occurrence r : d.recent()) {
-      recent.addObject().put("repo", r.repo()).put("workflow", r.workflow()).put("job", r.job()).put("runId", r.runId())
-          .put("attempt", r.attempt()).put("branch", r.branch()).put("sha", r.sha()).put("at", r.at().toString())
-          .put("evidence", r.evidence());
+      w.beginObject().name("repo").value(r.repo()).name("workflow").value(r.workflow()).name("job").value(r.job())
+          .name("runId").value(r.runId()).name("attempt").value(r.attempt()).name("branch").value(r.branch()).name("sha").value(r.sha())
+          .name("at").value(r.at().toString()).name("evidence").value(r.evidence()).endObject();
     }
-    ArrayNode fixes = o.putArray("fixes");
-    d.fixes().forEach(f -> fixes.add(fix(f)));
-    return write(o);
+    w.endArray();
+    w.name("fixes").beginArray();
+    d.fixes().forEach(f -> fix(w, f));
+    w.endArray();
+    return w.endObject().toString();
   }
 
-  private static ObjectNode summary(PatternSummary p) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("name", p.name()).put("fingerprint", p.fingerprint()).put("category", p.category()).put("ruleId", p.ruleId())
-        .put("summary", p.summary()).put("occurrences", p.occurrences()).put("firstSeen", iso(p.firstSeen()))
-        .put("lastSeen", iso(p.lastSeen()));
-    ArrayNode repos = o.putArray("repos");
-    p.repos().forEach(repos::add);
+  /** The fields of one pattern, into the object {@code w} is in. */
+  private static JsonWriter summary(JsonWriter w, PatternSummary p) {
+    w.name("name").value(p.name()).name("fingerprint").value(p.fingerprint()).name("category").value(p.category())
+        .name("ruleId").value(p.ruleId()).name("summary").value(p.summary()).name("occurrences").value(p.occurrences())
+        .name("firstSeen").value(iso(p.firstSeen())).name("lastSeen").value(iso(p.lastSeen()));
+    strings(w.name("repos"), p.repos());
     Optional<Fix> fix = p.lastFix();
+    w.name("lastFix");
     if (fix.isPresent()) {
-      o.set("lastFix", fix(fix.get()));
+      fix(w, fix.get());
     } else {
-      o.putNull("lastFix");
+      w.nullValue();
     }
-    return o;
+    return w;
   }
 
-  private static ObjectNode fix(Fix f) {
-    return JSON.createObjectNode().put("repo", f.repo()).put("branch", f.branch()).put("runId", f.runId()).put("sha", f.sha())
-        .put("message", f.message()).put("at", iso(f.at()));
+  private static void fix(JsonWriter w, Fix f) {
+    w.beginObject().name("repo").value(f.repo()).name("branch").value(f.branch()).name("runId").value(f.runId()).name("sha").value(f.sha())
+        .name("message").value(f.message()).name("at").value(iso(f.at())).endObject();
+  }
+
+  private static void strings(JsonWriter w, List<String> values) {
+    w.beginArray();
+    values.forEach(w::value);
+    w.endArray();
   }
 
   private static String iso(Instant t) {
@@ -108,13 +132,5 @@ final class PatternsJson {
 
   private static double round(double v) {
     return Math.round(v * 10_000) / 10_000.0;
-  }
-
-  private static String write(ObjectNode o) {
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
   }
 }

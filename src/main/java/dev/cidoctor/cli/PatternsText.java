@@ -73,6 +73,19 @@ final class PatternsText {
       table(sb, rows);
     }
 
+    sb.append("Failure rates rising (last 7 days against the 28 before):\n");
+    if (s.rateTrends().isEmpty()) {
+      sb.append("  (no repository, workflow or branch fails more often than before)\n\n");
+    } else {
+      rows = new ArrayList<>();
+      rows.add(new String[] {"SCOPE", "REPO", "WORKFLOW/BRANCH", "LAST 7 DAYS", "28 DAYS BEFORE"});
+      for (Stats.RateTrend t : s.rateTrends()) {
+        rows.add(new String[] {t.scope(), t.repo(), t.workflow() != null ? t.workflow() : t.branch() != null ? t.branch() : "-",
+            failed(t.recentFailedRuns(), t.recentRuns()), failed(t.baselineFailedRuns(), t.baselineRuns())});
+      }
+      table(sb, rows);
+    }
+
     sb.append("Mean time to recovery: ").append(s.meanTimeToRecovery().map(PatternsText::duration).orElse("-"))
         .append(" (").append(s.recoveries()).append(" fixed failure").append(s.recoveries() == 1 ? "" : "s").append(")\n");
     Stats.Spend sp = s.monthSpend();
@@ -146,6 +159,10 @@ final class PatternsText {
 
   private static String dash(String s) {
     return s == null || s.isEmpty() ? "-" : s;
+  }
+
+  private static String failed(long failed, long runs) {
+    return failed + "/" + runs + " failed (" + percent(runs == 0 ? 0 : (double) failed / runs) + ")";
   }
 
   private static String percent(double v) {

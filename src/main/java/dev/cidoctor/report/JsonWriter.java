@@ -2,35 +2,38 @@ package dev.cidoctor.report;
 
 import java.util.Locale;
 
-/** A minimal streaming JSON writer (RFC 8259 string escaping), pretty or one line. */
-final class JsonWriter {
+/**
+ * Writes JSON as it goes (RFC 8259 string escaping), pretty or one line. Public so that commands whose
+ * start-up time counts ({@code patterns --format json}) can write JSON without loading Jackson.
+ */
+public final class JsonWriter {
   private final StringBuilder sb = new StringBuilder(1024);
   private final boolean pretty;
   private int depth;
   private boolean first = true;
   private boolean afterName;
 
-  JsonWriter(boolean pretty) {
+  public JsonWriter(boolean pretty) {
     this.pretty = pretty;
   }
 
-  JsonWriter beginObject() {
+  public JsonWriter beginObject() {
     return open('{');
   }
 
-  JsonWriter endObject() {
+  public JsonWriter endObject() {
     return close('}');
   }
 
-  JsonWriter beginArray() {
+  public JsonWriter beginArray() {
     return open('[');
   }
 
-  JsonWriter endArray() {
+  public JsonWriter endArray() {
     return close(']');
   }
 
-  JsonWriter name(String name) {
+  public JsonWriter name(String name) {
     separate();
     string(name);
     sb.append(pretty ? " : " : ":");
@@ -38,7 +41,7 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter value(String s) {
+  public JsonWriter value(String s) {
     separate();
     if (s == null) {
       sb.append("null");
@@ -48,23 +51,23 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter nullValue() {
+  public JsonWriter nullValue() {
     return value((String) null);
   }
 
-  JsonWriter value(boolean b) {
+  public JsonWriter value(boolean b) {
     separate();
     sb.append(b);
     return this;
   }
 
-  JsonWriter value(long n) {
+  public JsonWriter value(long n) {
     separate();
     sb.append(n);
     return this;
   }
 
-  JsonWriter value(double d) {
+  public JsonWriter value(double d) {
     separate();
     if (Double.isFinite(d)) {
       sb.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d));

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The store's statistics over one window: top patterns, failures per category, failure rate per
- * workflow and branch, flaky jobs, mean time to recovery, trends, and the LLM spend of the current month.
+ * workflow and branch, flaky jobs, mean time to recovery, trends of patterns and of failure rates, and the
+ * LLM spend of the current month.
  */
 public record Stats(
     StatsQuery query,
@@ -20,6 +21,7 @@ public record Stats(
     Optional<Duration> meanTimeToRecovery,
     long recoveries,
     List<TrendFlag> trends,
+    List<RateTrend> rateTrends,
     Spend monthSpend) {
 
   public Stats {
@@ -29,6 +31,7 @@ public record Stats(
     branches = List.copyOf(branches);
     flakyJobs = List.copyOf(flakyJobs);
     trends = List.copyOf(trends);
+    rateTrends = List.copyOf(rateTrends);
   }
 
   /** Runs and failed runs of one workflow in one repository. */
@@ -54,6 +57,14 @@ public record Stats(
 
   /** A pattern worth a look: rising, new, or back after a fix; {@code evidence} says why in numbers. */
   public record TrendFlag(String kind, String name, String fingerprint, String evidence) {}
+
+  /**
+   * A failure rate that rose for real in the last 7 days against the 28 before ({@link Trend#rateRise}),
+   * of a whole repository ({@code scope} "repo"), one workflow ("workflow") or one branch ("branch");
+   * the fields the scope does not narrow by are null.
+   */
+  public record RateTrend(String scope, String repo, String workflow, String branch, long recentRuns, long recentFailedRuns,
+      long baselineRuns, long baselineFailedRuns, String evidence) {}
 
   /** LLM spend: dollars, tokens and how many analyses used the LLM. */
   public record Spend(String month, double dollars, long inputTokens, long outputTokens, long analyses) {}

@@ -23,12 +23,40 @@ public final class Trend {
       throw new IllegalArgumentException("counts cannot be negative: " + recent + ", " + baseline);
     }
     double expected = baseline * (double) RECENT_DAYS / BASELINE_DAYS;
-    double floor = Math.max(expected, 1.0); // a baseline of zero still expects about one by chance
-    double z = (recent - expected) / Math.sqrt(floor);
-    if (recent < MIN_RECENT || recent < MIN_RATIO * floor || z < MIN_Z) {
+    if (!risen(recent, expected)) {
       return Optional.empty();
     }
     return Optional.of(String.format(Locale.ROOT, "%d in the last 7 days against %.1f expected from the 28 before (%d)",
         recent, expected, baseline));
+  }
+
+  /**
+   * Returns the evidence sentence when the failure rate of the last 7 days is a real increase over the
+   * rate of the 28 before: the recent failed runs against the failures the baseline rate expects of
+   * the recent runs, judged like {@link #rise}. More runs at the same rate is no rise, and without
+   * runs in the baseline there is no rate to rise from.
+   */
+  public static Optional<String> rateRise(long recentFailed, long recentRuns, long baselineFailed, long baselineRuns) {
+    if (recentFailed < 0 || baselineFailed < 0 || recentFailed > recentRuns || baselineFailed > baselineRuns) {
+      throw new IllegalArgumentException("failed runs must be within 0..runs: " + recentFailed + "/" + recentRuns + ", "
+          + baselineFailed + "/" + baselineRuns);
+    }
+    if (baselineRuns == 0) {
+      return Optional.empty();
+    }
+    double baselineRate = (double) baselineFailed / baselineRuns;
+    double expected = recentRuns * baselineRate;
+    if (!risen(recentFailed, expected)) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT, "%d of %d runs failed in the last 7 days (%.1f%%) against %.1f%% of %d in the 28 "
+        + "before (%.1f expected)", recentFailed, recentRuns, 100.0 * recentFailed / recentRuns, 100 * baselineRate, baselineRuns,
+        expected));
+  }
+
+  private static boolean risen(long recent, double expected) {
+    double floor = Math.max(expected, 1.0); // a baseline of zero still expects about one by chance
+    double z = (recent - expected) / Math.sqrt(floor);
+    return recent >= MIN_RECENT && recent >= MIN_RATIO * floor && z >= MIN_Z;
   }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cidoctor.testing.Cli;
+import dev.cidoctor.testing.ScriptedLlm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,28 @@ class PatternsCommandTest {
   }
 
   @Test
+  void analyze_jsonlWithTwoInputs_recordsEachLikeASingleAnalyze() throws Exception {
+    Cli.Result r = Cli.run("analyze", "--format", "jsonl", "--history", "--db", db(), LOG, AnalyzeCommandTest.PYTEST);
+    Cli.Result again = Cli.run("analyze", "--format", "jsonl", "--history", "--db", db(), LOG); // the same file: updated
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out().lines()).hasSize(2);
+    assertThat(again.out().lines()).hasSize(1);
+    JsonNode stats = JSON.readTree(Cli.run("patterns", "--stats", "--db", db(), "--format", "json").out());
+    assertThat(stats.get("failures").asLong()).isEqualTo(2);
+    assertThat(stats.get("patterns")).extracting(p -> p.get("name").asText() + "=" + p.get("occurrences").asLong())
+        .contains("python.assert.http-status=1").hasSize(2);
+  }
+
+  @Test
+  void analyze_jsonlWithoutHistory_createsNoStore() {
+    Cli.Result r = Cli.run("analyze", "--format", "jsonl", "--no-history", "--db", db(), LOG, AnalyzeCommandTest.PYTEST);
+
+    assertThat(r.out().lines()).hasSize(2);
+    assertThat(dir.resolve("store")).doesNotExist();
+  }
+
+  @Test
   void analyze_noHistory_printsOnlyTheDiagnosisAndCreatesNoStore() {
     Cli.Result r = Cli.run("analyze", LOG, "--no-history", "--db", db());
 
@@ -69,6 +93,34 @@ class PatternsCommandTest {
     assertThat(Instant.parse(p.get("firstSeen").asText())).isBeforeOrEqualTo(Instant.now());
     assertThat(o.get("llmSpend").get("dollars").asDouble()).isZero();
     assertThat(o.get("workflows").get(0).get("failureRate").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void patternsStats_afterAnAnalysisTheModelAnswered_countsItsCostInTheMonthsSpend() throws Exception {
+    Path log = dir.resolve("integration-failure.log");
+    try (var in = getClass().getResourceAsStream("/dev/cidoctor/llm/integration-failure.log")) {
+      Files.write(log, in.readAllBytes());
+    }
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      llm.answer("""
+          {"root_cause": "Three seeded orders reference products missing from the catalogue.", "category": "test_failure",
+           "severity": "medium", "suggestion": "Add the products to fixtures/catalogue.csv.", "confidence": 0.8, "transient": false,
+           "evidence": [{"line": 20, "quote": "MISMATCH"}]}""", 2000, 120);
+      Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-cli-test-key", "OPENAI_BASE_URL", llm.baseUrl(),
+          "LLM_CACHE_DIR", dir.resolve("cache").toString());
+
+      Cli.Result analyzed = Cli.runWithEnv(env, "analyze", "--llm", "always", "--history", "--db", db(), log.toString());
+      Cli.Result r = Cli.runWithEnv(env, "patterns", "--stats", "--db", db(), "--format", "json");
+
+      assertThat(analyzed.err()).isEmpty();
+      assertThat(llm.requests()).hasSize(1);
+      JsonNode spend = JSON.readTree(r.out()).get("llmSpend");
+      assertThat(spend.get("month").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7));
+      assertThat(spend.get("dollars").asDouble()).isEqualTo(0.0004); // 3.72E-4, rounded to a hundredth of a cent
+      assertThat(spend.get("inputTokens").asLong()).isEqualTo(2000);
+      assertThat(spend.get("outputTokens").asLong()).isEqualTo(120);
+      assertThat(spend.get("analyses").asLong()).isEqualTo(1);
+    }
   }
 
   @Test

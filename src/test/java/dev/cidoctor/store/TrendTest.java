@@ -51,4 +51,38 @@ class TrendTest {
   void rise_negativeCount_isAProgrammerError() {
     assertThatThrownBy(() -> Trend.rise(-1, 0)).isInstanceOf(IllegalArgumentException.class).hasMessage("counts cannot be negative: -1, 0");
   }
+
+  @Test
+  void rateRise_fourFailedOfFourAfterAGreenMonth_isBelowTheMinimumCount() {
+    assertThat(Trend.rateRise(4, 4, 0, 40)).isEmpty();
+  }
+
+  @Test
+  void rateRise_moreRunsAtTheSameRate_isNotARise() {
+    // ten times the runs, still one in ten failing: the count rose tenfold, the rate did not
+    assertThat(Trend.rateRise(30, 300, 12, 120)).isEmpty();
+    assertThat(Trend.rise(30, 12)).isPresent();
+  }
+
+  @Test
+  void rateRise_rateTripledOnSteadyRuns_isARise() {
+    assertThat(Trend.rateRise(15, 50, 20, 200)).contains(
+        "15 of 50 runs failed in the last 7 days (30.0%) against 10.0% of 200 in the 28 before (5.0 expected)");
+  }
+
+  @Test
+  void rateRise_noiseAroundAHighRate_isNotARise() {
+    assertThat(Trend.rateRise(14, 20, 160, 400)).isEmpty(); // 40% expects 8 of 20; 14 is below twice that
+  }
+
+  @Test
+  void rateRise_noRunsBefore_hasNoRateToRiseFrom() {
+    assertThat(Trend.rateRise(20, 20, 0, 0)).isEmpty();
+  }
+
+  @Test
+  void rateRise_moreFailedThanRuns_isAProgrammerError() {
+    assertThatThrownBy(() -> Trend.rateRise(3, 2, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("failed runs must be within 0..runs: 3/2, 0/0");
+  }
 }

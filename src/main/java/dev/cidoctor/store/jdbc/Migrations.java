@@ -16,7 +16,8 @@ import java.util.List;
  * (same machine and load, native library load included), on every {@code analyze}.
  */
 final class Migrations {
-  static final List<String> FILES = List.of("V1__pattern_store.sql", "V2__notify_outbox.sql", "V3__window_indexes.sql");
+  static final List<String> FILES = List.of("V1__pattern_store.sql", "V2__notify_outbox.sql", "V3__window_indexes.sql",
+      "V4__trend_indexes.sql");
 
   private Migrations() {}
 

@@ -20,14 +20,20 @@ final class StatsQueries {
 
   private final Connection c;
   private final Queries queries;
+  private final TrendQueries trends;
 
   StatsQueries(Connection c) {
     this.c = c;
     this.queries = new Queries(c);
+    this.trends = new TrendQueries(c);
   }
 
-  /** One pattern's sums over the scanned days. */
-  private record Sums(String fingerprint, long failures, long fixed, long recoveryMs, long recent, long before) {}
+  /** One pattern's sums over the scanned days: in the window, and in the trend's recent and baseline days. */
+  record Sums(String fingerprint, long failures, long fixed, long recoveryMs, long recent, long before) {}
+
+  /** One workflow's runs on one branch: in the window, and in the trend's recent and baseline days. */
+  record RunSums(String repo, String workflow, String branch, long runs, long failedRuns, long recentRuns, long recentFailed,
+      long baselineRuns, long baselineFailed) {}
 
   Stats stats(StatsQuery q) throws SQLException {
     long sinceDay = q.since().toEpochMilli() / DAY_MS;
@@ -35,7 +41,6 @@ final class StatsQueries {
     long recentStart = today - Trend.RECENT_DAYS + 1;
     long baselineStart = recentStart - Trend.BASELINE_DAYS;
     String repo = q.repo() == null ? "" : " AND repo = ?";
-    Object[] window = args(q, sinceDay);
 
     // One scan of the roll-up serves the top patterns, categories, recovery time and trends.
     List<Object> scanArgs = new ArrayList<>(List.of(sinceDay, sinceDay, sinceDay, recentStart, baselineStart, recentStart,
@@ -80,14 +85,22 @@ final class StatsQueries {
           p.firstSeen(), p.lastSeen(), repos, p.lastFix()));
     }
 
-    List<Stats.WorkflowRate> workflows = Sql.list(c, "SELECT repo, workflow, SUM(runs), SUM(failed_runs) FROM run_days "
-        + "WHERE day >= ?" + repo + " GROUP BY repo, workflow HAVING SUM(runs) > 0 ORDER BY SUM(failed_runs) DESC, repo, workflow "
-        + "LIMIT " + q.limit(), rs -> new Stats.WorkflowRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), window);
-
-    List<Stats.BranchRate> branches = Sql.list(c, "SELECT repo, branch, SUM(runs), SUM(failed_runs) FROM run_days "
-        + "WHERE day >= ?" + repo + " AND branch <> '' GROUP BY repo, branch HAVING SUM(runs) > 0 "
-        + "ORDER BY SUM(failed_runs) DESC, repo, branch LIMIT " + q.limit(),
-        rs -> new Stats.BranchRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), window);
+    // One scan of run_days serves the failure rates per workflow and branch and their trends.
+    List<Object> runArgs = new ArrayList<>(List.of(sinceDay, sinceDay, recentStart, recentStart, baselineStart, recentStart,
+        baselineStart, recentStart, Math.min(sinceDay, baselineStart)));
+    if (q.repo() != null) {
+      runArgs.add(q.repo());
+    }
+    List<RunSums> runs = Sql.list(c, "SELECT repo, workflow, branch, SUM(CASE WHEN day >= ? THEN runs ELSE 0 END), "
+        + "SUM(CASE WHEN day >= ? THEN failed_runs ELSE 0 END), SUM(CASE WHEN day >= ? THEN runs ELSE 0 END), "
+        + "SUM(CASE WHEN day >= ? THEN failed_runs ELSE 0 END), SUM(CASE WHEN day >= ? AND day < ? THEN runs ELSE 0 END), "
+        + "SUM(CASE WHEN day >= ? AND day < ? THEN failed_runs ELSE 0 END) FROM run_days WHERE day >= ?" + repo
+        + " GROUP BY repo, workflow, branch", rs -> new RunSums(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)), runArgs.toArray());
+    List<Stats.WorkflowRate> workflows = rates(runs, RunSums::workflow, q.limit()).stream()
+        .map(r -> new Stats.WorkflowRate(r.repo(), r.workflow(), r.runs(), r.failedRuns())).toList();
+    List<Stats.BranchRate> branches = rates(runs.stream().filter(r -> !r.branch().isEmpty()).toList(), RunSums::branch, q.limit())
+        .stream().map(r -> new Stats.BranchRate(r.repo(), r.branch(), r.runs(), r.failedRuns())).toList();
 
     Object[] flakeArgs = q.repo() == null ? new Object[] {q.since().toEpochMilli()} : new Object[] {q.since().toEpochMilli(), q.repo()};
     List<Object[]> flakyRows = Sql.list(c, "SELECT repo, workflow, job_name, COUNT(*) FROM flakes WHERE detected_at >= ?" + repo
@@ -107,34 +120,24 @@ final class StatsQueries {
         + "WHERE day >= ?", rs -> new Stats.Spend(month.toString().substring(0, 7), rs.getDouble(1), rs.getLong(2), rs.getLong(3),
         rs.getLong(4)), month.toEpochDay()).orElseThrow();
 
-    return new Stats(q, failures, patterns, categories, workflows, branches, flaky, mttr, fixed, trends(q, sums), spend);
+    return new Stats(q, failures, patterns, categories, workflows, branches, flaky, mttr, fixed, trends.patterns(q, sums), trends.rates(q, runs), spend);
   }
 
-  private List<Stats.TrendFlag> trends(StatsQuery q, List<Sums> sums) throws SQLException {
-    List<Stats.TrendFlag> flags = new ArrayList<>();
-    List<Sums> candidates = sums.stream().filter(x -> x.recent() >= Trend.MIN_RECENT)
-        .sorted(java.util.Comparator.comparingLong(Sums::recent).reversed().thenComparing(Sums::fingerprint)).toList();
-    for (Sums x : candidates) {
-      Optional<String> rise = Trend.rise(x.recent(), x.before());
-      if (rise.isPresent() && flags.size() < q.limit()) {
-        Queries.PatternRow p = queries.patternRow(x.fingerprint()).orElseThrow();
-        flags.add(new Stats.TrendFlag("rising", p.name(), p.fingerprint(), rise.get()));
-      }
+  /**
+   * The window's runs summed per repository and {@code by} (workflow or branch), most failed runs first,
+   * then by name; the workflow and branch of a returned row are both {@code by}'s value.
+   */
+  private static List<RunSums> rates(List<RunSums> runs, java.util.function.Function<RunSums, String> by, int limit) {
+    Map<List<String>, long[]> sums = new LinkedHashMap<>();
+    for (RunSums r : runs) {
+      long[] n = sums.computeIfAbsent(List.of(r.repo(), by.apply(r)), k -> new long[2]);
+      n[0] += r.runs();
+      n[1] += r.failedRuns();
     }
-    long weekAgo = q.now().toEpochMilli() - Trend.RECENT_DAYS * DAY_MS;
-    for (Queries.PatternRow p : Sql.list(c, "SELECT * FROM patterns WHERE first_seen >= ? ORDER BY first_seen DESC LIMIT "
-        + q.limit(), Queries.PatternRow::read, weekAgo)) {
-      flags.add(new Stats.TrendFlag("new", p.name(), p.fingerprint(), "first seen " + p.firstSeen()));
-    }
-    for (Queries.PatternRow p : Sql.list(c, "SELECT * FROM patterns WHERE fixed_at IS NOT NULL AND last_seen > fixed_at "
-        + "AND last_seen >= ? ORDER BY last_seen DESC LIMIT " + q.limit(), Queries.PatternRow::read, q.since().toEpochMilli())) {
-      flags.add(new Stats.TrendFlag("back", p.name(), p.fingerprint(), "fixed by " + p.lastFix().orElseThrow().shortSha()
-          + " on " + p.lastFix().orElseThrow().at() + ", seen again " + p.lastSeen()));
-    }
-    return flags;
-  }
-
-  private static Object[] args(StatsQuery q, long sinceDay) {
-    return q.repo() == null ? new Object[] {sinceDay} : new Object[] {sinceDay, q.repo()};
+    return sums.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+        .map(e -> new RunSums(e.getKey().get(0), e.getKey().get(1), e.getKey().get(1), e.getValue()[0], e.getValue()[1], 0, 0, 0, 0))
+        .sorted(java.util.Comparator.comparingLong(RunSums::failedRuns).reversed().thenComparing(RunSums::repo)
+            .thenComparing(RunSums::workflow))
+        .limit(limit).toList();
   }
 }

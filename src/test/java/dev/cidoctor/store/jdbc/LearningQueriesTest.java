@@ -127,4 +127,65 @@ class LearningQueriesTest {
           "first occurrence of pattern python.assert.http-status; the previous run on main (run 1) passed"));
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("dev.cidoctor.store.jdbc.TestStores#both")
+  void stats_failureRateTripledOnOneBranch_flagsItsRepoWorkflowAndBranchButNotBusierOrTinyOnes(String kind) {
+    try (LearningStore s = TestStores.target(kind, dir).open()) {
+      runs(s, "octo/app", "main", 40, 4, 8); // one in ten failing for four weeks,
+      runs(s, "octo/app", "main", 20, 12, 0); // then 12 of 20 in the last week
+      runs(s, "octo/app", "dev", 40, 4, 8); // steady on dev
+      runs(s, "octo/app", "dev", 40, 4, 0);
+      runs(s, "octo/busy", "main", 40, 4, 8); // ten times the failures from two and a half times the runs: same rate
+      runs(s, "octo/busy", "main", 100, 10, 0);
+      runs(s, "octo/tiny", "main", 10, 0, 8); // 3 of 3 after none: too few to tell
+      runs(s, "octo/tiny", "main", 3, 3, 0);
+
+      Stats st = s.stats(new StatsQuery(null, NOW.minus(Duration.ofDays(60)), NOW, 10));
+
+      assertThat(st.rateTrends()).extracting(t -> t.scope() + " " + t.repo() + " " + t.workflow() + " " + t.branch() + " "
+          + t.recentFailedRuns() + "/" + t.recentRuns() + " " + t.baselineFailedRuns() + "/" + t.baselineRuns())
+          .containsExactly("repo octo/app null null 16/60 8/80", "workflow octo/app CI null 16/60 8/80",
+              "branch octo/app null main 12/20 4/40");
+      assertThat(st.rateTrends().get(2).evidence())
+          .isEqualTo("12 of 20 runs failed in the last 7 days (60.0%) against 10.0% of 40 in the 28 before (2.0 expected)");
+      assertThat(s.stats(new StatsQuery("octo/busy", NOW.minus(Duration.ofDays(60)), NOW, 10)).rateTrends()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.cidoctor.store.jdbc.TestStores#both")
+  void stats_withRepo_newAndBackFlagsAreAboutThatRepo(String kind) {
+    try (LearningStore s = TestStores.target(kind, dir).open()) {
+      fail(s, "octo/app", "main", STEADY, NOW.minus(Duration.ofDays(20)));
+      pass(s, "octo/app", "main", NOW.minus(Duration.ofDays(19))); // run 2, sha2, fixes it
+      fail(s, "octo/app", "main", STEADY, NOW.minus(Duration.ofDays(2))); // back in octo/app
+      fail(s, "octo/web", "main", STEADY, NOW.minus(Duration.ofDays(1))); // new to octo/web, old elsewhere
+      fail(s, "octo/api", "main", RISING, NOW.minus(Duration.ofDays(1))); // new everywhere, never in octo/app or octo/web
+      Instant since = NOW.minus(Duration.ofDays(60));
+
+      Stats app = s.stats(new StatsQuery("octo/app", since, NOW, 10));
+      Stats web = s.stats(new StatsQuery("octo/web", since, NOW, 10));
+      Stats all = s.stats(new StatsQuery(null, since, NOW, 10));
+
+      assertThat(app.trends()).extracting(t -> t.kind() + " " + t.name() + ": " + t.evidence()).containsExactly(
+          "back python.assert.http-status: fixed in octo/app by sha2 on 2026-11-22T10:05:00Z, seen again 2026-12-09T10:03:20Z");
+      assertThat(web.trends()).extracting(t -> t.kind() + " " + t.name() + ": " + t.evidence()).containsExactly(
+          "new python.assert.http-status: first seen in octo/web on 2026-12-10, elsewhere since 2026-11-21");
+      assertThat(all.trends()).extracting(t -> t.kind() + " " + t.fingerprint())
+          .containsExactly("new " + RISING.fingerprint(), "back " + STEADY.fingerprint());
+    }
+  }
+
+  /** Records {@code runs} runs on the branch, the first {@code failed} of them failing, spread over 6 days from {@code daysAgo} back. */
+  private void runs(LearningStore s, String repo, String branch, int runs, int failed, int daysAgo) {
+    for (int i = 0; i < runs; i++) {
+      Instant at = NOW.minus(Duration.ofDays(daysAgo)).minus(Duration.ofMinutes(6L * 24 * 60 * i / runs + 1));
+      if (i < failed) {
+        fail(s, repo, branch, RISING, at);
+      } else {
+        pass(s, repo, branch, at);
+      }
+    }
+  }
 }
