@@ -41,17 +41,38 @@ final class LlmStep {
 
   private LlmStep() {}
 
+  /**
+   * Says whether {@link #apply} may ask a model, so that standard input is kept for a second reading
+   * only then; throws {@link ConfigException} for bad settings before any input is read.
+   */
+  static boolean mayAsk(Mode mode, Map<String, String> config) {
+    return mode != Mode.off && settings(config).isPresent();
+  }
+
+  private static Optional<LlmSettings> settings(Map<String, String> config) {
+    try {
+      return LlmSettings.from(config);
+    } catch (LlmException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  /** Asks about a log file or run-logs zip named {@code input} (opened again when the model is asked). */
   static Result apply(Mode mode, Map<String, String> config, String input, List<Diagnosis> jobs, PrintWriter err) {
+    return apply(mode, config, input, mode == Mode.off ? List.of() : LogInputs.open(input), jobs, err);
+  }
+
+  /**
+   * Asks about {@code docs}, the documents {@code jobs} were read from; they must open again, so
+   * standard input has to come from a {@link dev.cidoctor.logs.StdinSpool}.
+   */
+  static Result apply(Mode mode, Map<String, String> config, String input, List<LogDocument> docs, List<Diagnosis> jobs,
+      PrintWriter err) {
     Result unchanged = new Result(jobs, null, null);
     if (mode == Mode.off) {
       return unchanged;
     }
-    Optional<LlmSettings> settings;
-    try {
-      settings = LlmSettings.from(config);
-    } catch (LlmException e) {
-      throw new ConfigException(e.getMessage());
-    }
+    Optional<LlmSettings> settings = settings(config);
     if (settings.isEmpty()) {
       if (mode == Mode.always) {
         throw new ConfigException("--llm always needs a model: set OPENAI_API_KEY (or OPENAI_BASE_URL), ANTHROPIC_API_KEY or OLLAMA_BASE_URL.");
@@ -62,12 +83,8 @@ final class LlmStep {
     if (mode == Mode.auto && !LlmAnalysis.unsure(primary)) {
       return unchanged;
     }
-    if (input.equals("-")) {
-      err.println("cidoctor: the LLM was not asked: standard input can be read only once; pass the log as a file.");
-      return unchanged;
-    }
     LlmSettings s = settings.get();
-    LogLines lines = read(input, primary);
+    LogLines lines = read(input, docs, primary);
     LlmAnalysis analysis;
     try {
       analysis = new LlmAnalysis(LangChainModels.create(s), s, Pricing.load(s.prices()),
@@ -87,9 +104,9 @@ final class LlmStep {
     return new Result(replaced, out.model(), out.cost());
   }
 
-  private static LogLines read(String input, Diagnosis primary) {
+  private static LogLines read(String input, List<LogDocument> docs, Diagnosis primary) {
     String entry = primary.primary() == null ? null : primary.primary().entry();
-    for (LogDocument doc : LogInputs.open(input)) {
+    for (LogDocument doc : docs) {
       if (Objects.equals(doc.job(), primary.job()) && (entry == null || entry.equals(doc.entry()))) {
         try {
           return LogLines.read(doc);

@@ -103,6 +103,48 @@ class LlmOptionTest {
   }
 
   @Test
+  void analyze_stdinWithLlmAlways_asksTheModelAndDeletesTheSpooledCopy() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    java.util.Set<Path> before = spooled(tmp);
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      llm.toolCall("Find the mismatches.", "search_log", "{\"pattern\":\"MISMATCH\"}", 1000, 20).answer(ANSWER, 1200, 100);
+
+      Cli.Result r = Cli.runWithStdinAndEnv(Files.readAllBytes(log), config(llm), "analyze", "-", "--llm", "always",
+          "--no-history", "--format", "json");
+
+      assertThat(r.err()).isEmpty();
+      assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+      assertThat(llm.requests()).hasSize(2);
+      var o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+      assertThat(o.get("input").asText()).isEqualTo("-");
+      assertThat(o.get("summary").asText()).isEqualTo("Three seeded orders reference products missing from the catalogue.");
+      assertThat(o.get("model").asText()).isEqualTo("gpt-4o-mini-2024-07-18");
+      // the tool read the log a second time, from the spooled copy
+      assertThat(llm.requests().get(1).toString()).contains("every_order_has_products ... MISMATCH");
+    }
+    assertThat(spooled(tmp)).isSubsetOf(before);
+  }
+
+  @Test
+  void analyze_stdinWithLlmOff_spoolsNothing() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    java.util.Set<Path> before = spooled(tmp);
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      Cli.Result r = Cli.runWithStdinAndEnv(Files.readAllBytes(log), config(llm), "analyze", "-", "--llm", "off", "--no-history");
+
+      assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+      assertThat(llm.requests()).isEmpty();
+    }
+    assertThat(spooled(tmp)).isSubsetOf(before);
+  }
+
+  private static java.util.Set<Path> spooled(Path tmp) throws IOException {
+    try (var s = Files.list(tmp)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("cidoctor-stdin-")).collect(java.util.stream.Collectors.toSet());
+    }
+  }
+
+  @Test
   void apply_autoAndConfidentRules_doesNotAsk() {
     try (ScriptedLlm llm = ScriptedLlm.openAi()) {
       List<Diagnosis> jobs = rules(confident);
