@@ -92,7 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       for (String input : inputs) {
         try (Opened in = open(input, config)) {
           LlmStep.Result r = LlmStep.apply(llm, config.values(), input, in.docs(), analyzeAll(analyzer, input, in.docs()), err);
-          out.println(JsonReport.render(r.jobs(), false, r.model(), r.cost()));
+          out.println(JsonReport.render(r.jobs(), false, r.model(), r.cost(), r.cached()));
         } catch (LogInputException e) {
           err.println("cidoctor: " + e.getMessage());
           worst = ExitCode.INPUT;
@@ -115,10 +115,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       storeFailure = e; // the diagnosis is still worth printing
     }
     switch (format) {
-      case json -> out.println(JsonReport.render(jobs, true, r.model(), r.cost()));
+      case json -> out.println(JsonReport.render(jobs, true, r.model(), r.cost(), r.cached()));
       case markdown -> out.print(MarkdownReport.render(jobs));
       default -> {
-        out.print(new TextReport(terminal, verbose).render(jobs, r.model(), r.cost()));
+        out.print(new TextReport(terminal, verbose).render(jobs, r.model(), r.cost(), r.cached()));
         remembered.forEach(out::println);
         out.print(remembered.isEmpty() ? "" : "\n");
       }

@@ -36,8 +36,11 @@ final class LlmStep {
   /** When to ask the model: when the engine is unsure, every time, or never. */
   enum Mode { auto, always, off }
 
-  /** The diagnoses to report, and the model and cost when a model was asked (both null otherwise). */
-  record Result(List<Diagnosis> jobs, String model, AnalysisCost cost) {}
+  /**
+   * The diagnoses to report, and the model and cost when a model was asked (both null otherwise);
+   * {@code cached} when the answer came from the answer cache, so the zero cost is not a mystery.
+   */
+  record Result(List<Diagnosis> jobs, String model, AnalysisCost cost, boolean cached) {}
 
   private LlmStep() {}
 
@@ -68,7 +71,7 @@ final class LlmStep {
    */
   static Result apply(Mode mode, Map<String, String> config, String input, List<LogDocument> docs, List<Diagnosis> jobs,
       PrintWriter err) {
-    Result unchanged = new Result(jobs, null, null);
+    Result unchanged = new Result(jobs, null, null, false);
     if (mode == Mode.off) {
       return unchanged;
     }
@@ -101,7 +104,7 @@ final class LlmStep {
     for (Diagnosis d : jobs) {
       replaced.add(d == primary ? out.diagnosis() : d);
     }
-    return new Result(replaced, out.model(), out.cost());
+    return new Result(replaced, out.model(), out.cost(), out.source() == LlmOutcome.Source.CACHE);
   }
 
   private static LogLines read(String input, List<LogDocument> docs, Diagnosis primary) {

@@ -68,7 +68,7 @@ class LlmOptionTest {
       assertThat(err.toString()).isEmpty();
       String json = JsonReport.render(r.jobs(), false, r.model(), r.cost());
       assertThat(json).contains("\"summary\":\"Three seeded orders reference products missing from the catalogue.\"")
-          .contains("\"model\":\"gpt-4o-mini-2024-07-18\",\"tokens\":{\"input\":2000,\"output\":120},\"cost\":3.72E-4");
+          .contains("\"model\":\"gpt-4o-mini-2024-07-18\",\"tokens\":{\"input\":2000,\"output\":120},\"cost\":0.000372,\"cached\":false");
       String text = new TextReport(false, false).render(r.jobs(), r.model(), r.cost());
       assertThat(text).contains("Model: gpt-4o-mini-2024-07-18 | Tokens: 2000 in, 120 out\n").containsPattern("Cost: \\$0\\.0004 \\| Time: \\d+\\.\\ds\n");
     }
@@ -98,6 +98,12 @@ class LlmOptionTest {
 
       assertThat(llm.requests()).hasSize(1);
       assertThat(again.cost().dollars()).isZero();
+      assertThat(again.cached()).isTrue();
+      assertThat(new TextReport(false, false).render(again.jobs(), again.model(), again.cost(), again.cached()))
+          .contains("Model: gpt-4o-mini-2024-07-18 | Tokens: 0 in, 0 out\n")
+          .containsPattern("Cost: \\$0\\.00 \\(cached answer, no cost\\) \\| Time: \\d+\\.\\ds\n");
+      assertThat(JsonReport.render(again.jobs(), false, again.model(), again.cost(), again.cached()))
+          .contains("\"tokens\":{\"input\":0,\"output\":0},\"cost\":0.0,\"cached\":true");
       assertThat(again.jobs().get(0).summary()).isEqualTo("Three seeded orders reference products missing from the catalogue.");
     }
   }
