@@ -5,6 +5,7 @@ import dev.cidoctor.config.Config;
 import dev.cidoctor.logs.LogDocument;
 import dev.cidoctor.logs.LogInputException;
 import dev.cidoctor.logs.LogInputs;
+import dev.cidoctor.logs.StdinSpool;
 import dev.cidoctor.model.Diagnosis;
 import dev.cidoctor.report.JsonReport;
 import dev.cidoctor.report.MarkdownReport;
@@ -89,7 +90,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (format == Format.jsonl) {
       return jsonl(config, analyzer, out, err);
     }
-    LlmStep.Result r = LlmStep.apply(llm, config.values(), inputs.get(0), analyzeAll(analyzer, inputs.get(0)), err);
+    LlmStep.Result r;
+    try (Opened in = open(inputs.get(0), config)) {
+      r = LlmStep.apply(llm, config.values(), inputs.get(0), in.docs(), analyzeAll(analyzer, inputs.get(0), in.docs()), err);
+    }
     List<Diagnosis> jobs = r.jobs();
     boolean learn = AnalyzeHistory.enabled(config, history);
     List<String> remembered = List.of();
@@ -100,10 +104,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       storeFailure = e; // the diagnosis is still worth printing
     }
     switch (format) {
-      case json -> out.println(JsonReport.render(jobs, true, r.model(), r.cost()));
+      case json -> out.println(JsonReport.render(jobs, true, r.model(), r.cost(), r.cached()));
       case markdown -> out.print(MarkdownReport.render(jobs));
       default -> {
-        out.print(new TextReport(terminal, verbose).render(jobs, r.model(), r.cost()));
+        out.print(new TextReport(terminal, verbose).render(jobs, r.model(), r.cost(), r.cached()));
         remembered.forEach(out::println);
         out.print(remembered.isEmpty() ? "" : "\n");
       }
@@ -124,9 +128,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     dev.cidoctor.store.StoreException storeFailure = null;
     int worst = ExitCode.OK;
     for (String input : inputs) {
-      try {
-        LlmStep.Result r = LlmStep.apply(llm, config.values(), input, analyzeAll(analyzer, input), err);
-        out.println(JsonReport.render(r.jobs(), false, r.model(), r.cost()));
+      try (Opened in = open(input, config)) {
+        LlmStep.Result r = LlmStep.apply(llm, config.values(), input, in.docs(), analyzeAll(analyzer, input, in.docs()), err);
+        out.println(JsonReport.render(r.jobs(), false, r.model(), r.cost(), r.cached()));
         if (learn && storeFailure == null) {
           AnalyzeHistory.record(config, db, input, r.jobs(), r.costs(), java.time.Instant.now());
         }
@@ -144,9 +148,35 @@ final class AnalyzeCommand implements Callable<Integer> {
     return worst;
   }
 
+  /** The documents of one input, and the spooled copy of standard input to delete when done (else null). */
+  private record Opened(List<LogDocument> docs, StdinSpool spool) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (spool != null) {
+        spool.close();
+      }
+    }
+  }
+
+  /**
+   * Opens {@code input}; standard input is spooled to a temporary file when a model may be asked,
+   * because the model's tools read the log again after the rule engine has consumed the stream.
+   */
+  private Opened open(String input, Config config) {
+    if (input.equals("-") && LlmStep.mayAsk(llm, config.values())) {
+      StdinSpool spool = StdinSpool.of(System.in);
+      return new Opened(spool.documents(), spool);
+    }
+    return new Opened(LogInputs.open(input), null);
+  }
+
   static List<Diagnosis> analyzeAll(Analyzer analyzer, String input) {
+    return analyzeAll(analyzer, input, LogInputs.open(input));
+  }
+
+  static List<Diagnosis> analyzeAll(Analyzer analyzer, String input, List<LogDocument> docs) {
     List<Diagnosis> out = new ArrayList<>();
-    for (LogDocument doc : LogInputs.open(input)) {
+    for (LogDocument doc : docs) {
       try {
         out.add(analyzer.analyze(doc));
       } catch (IOException e) {

@@ -38,9 +38,9 @@ final class LlmStep {
 
   /**
    * The diagnoses to report, and the model and cost when a model was asked (both null otherwise);
-   * {@code asked} is the index in {@code jobs} of the job the model was asked about, -1 when none.
+   * {@code cached} when the answer came from the answer cache; {@code asked} is the index in {@code jobs} of the job the model was asked about, -1 when none.
    */
-  record Result(List<Diagnosis> jobs, String model, AnalysisCost cost, int asked) {
+  record Result(List<Diagnosis> jobs, String model, AnalysisCost cost, boolean cached, int asked) {
     /** What each job's analysis cost, in the order of {@code jobs}: the model's cost on the job it was asked about. */
     List<AnalysisCost> costs() {
       List<AnalysisCost> costs = new ArrayList<>();
@@ -53,17 +53,38 @@ final class LlmStep {
 
   private LlmStep() {}
 
-  static Result apply(Mode mode, Map<String, String> config, String input, List<Diagnosis> jobs, PrintWriter err) {
-    Result unchanged = new Result(jobs, null, null, -1);
-    if (mode == Mode.off) {
-      return unchanged;
-    }
-    Optional<LlmSettings> settings;
+  /**
+   * Says whether {@link #apply} may ask a model, so that standard input is kept for a second reading
+   * only then; throws {@link ConfigException} for bad settings before any input is read.
+   */
+  static boolean mayAsk(Mode mode, Map<String, String> config) {
+    return mode != Mode.off && settings(config).isPresent();
+  }
+
+  private static Optional<LlmSettings> settings(Map<String, String> config) {
     try {
-      settings = LlmSettings.from(config);
+      return LlmSettings.from(config);
     } catch (LlmException e) {
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  /** Asks about a log file or run-logs zip named {@code input} (opened again when the model is asked). */
+  static Result apply(Mode mode, Map<String, String> config, String input, List<Diagnosis> jobs, PrintWriter err) {
+    return apply(mode, config, input, mode == Mode.off ? List.of() : LogInputs.open(input), jobs, err);
+  }
+
+  /**
+   * Asks about {@code docs}, the documents {@code jobs} were read from; they must open again, so
+   * standard input has to come from a {@link dev.cidoctor.logs.StdinSpool}.
+   */
+  static Result apply(Mode mode, Map<String, String> config, String input, List<LogDocument> docs, List<Diagnosis> jobs,
+      PrintWriter err) {
+    Result unchanged = new Result(jobs, null, null, false, -1);
+    if (mode == Mode.off) {
+      return unchanged;
+    }
+    Optional<LlmSettings> settings = settings(config);
     if (settings.isEmpty()) {
       if (mode == Mode.always) {
         throw new ConfigException("--llm always needs a model: set OPENAI_API_KEY (or OPENAI_BASE_URL), ANTHROPIC_API_KEY or OLLAMA_BASE_URL.");
@@ -74,12 +95,8 @@ final class LlmStep {
     if (mode == Mode.auto && !LlmAnalysis.unsure(primary)) {
       return unchanged;
     }
-    if (input.equals("-")) {
-      err.println("cidoctor: the LLM was not asked: standard input can be read only once; pass the log as a file.");
-      return unchanged;
-    }
     LlmSettings s = settings.get();
-    LogLines lines = read(input, primary);
+    LogLines lines = read(input, docs, primary);
     LlmAnalysis analysis;
     try {
       analysis = new LlmAnalysis(LangChainModels.create(s), s, Pricing.load(s.prices()),
@@ -98,12 +115,12 @@ final class LlmStep {
       asked = d == primary ? replaced.size() : asked;
       replaced.add(d == primary ? out.diagnosis() : d);
     }
-    return new Result(replaced, out.model(), out.cost(), asked);
+    return new Result(replaced, out.model(), out.cost(), out.source() == LlmOutcome.Source.CACHE, asked);
   }
 
-  private static LogLines read(String input, Diagnosis primary) {
+  private static LogLines read(String input, List<LogDocument> docs, Diagnosis primary) {
     String entry = primary.primary() == null ? null : primary.primary().entry();
-    for (LogDocument doc : LogInputs.open(input)) {
+    for (LogDocument doc : docs) {
       if (Objects.equals(doc.job(), primary.job()) && (entry == null || entry.equals(doc.entry()))) {
         try {
           return LogLines.read(doc);

@@ -33,7 +33,9 @@ final class Facts {
     if (c.dollars() == 0 && c.inputTokens() == 0) {
       return "$0.00 (rules only) · " + time;
     }
-    return String.format(Locale.ROOT, "$%.2f (%d+%d tokens) · %s", c.dollars(), c.inputTokens(), c.outputTokens(), time);
+    // a cheap model's fraction of a cent, as the terminal report shows it, rather than a misleading $0.00
+    String dollars = c.dollars() > 0 && c.dollars() < 0.01 ? "$%.4f" : "$%.2f";
+    return String.format(Locale.ROOT, dollars + " (%d+%d tokens) · %s", c.dollars(), c.inputTokens(), c.outputTokens(), time);
   }
 
   static String similar(Notification n) {

@@ -26,6 +26,11 @@ public final class JsonReport {
    * and {@code cost} (US dollars) at the top when a language model was asked (model not null).
    */
   public static String render(List<Diagnosis> jobs, boolean pretty, String model, AnalysisCost cost) {
+    return render(jobs, pretty, model, cost, false);
+  }
+
+  /** As {@link #render(List, boolean, String, AnalysisCost)}, plus {@code cached} after {@code cost}. */
+  public static String render(List<Diagnosis> jobs, boolean pretty, String model, AnalysisCost cost, boolean cached) {
     Diagnosis main = Reports.primaryJob(jobs);
     JsonWriter w = new JsonWriter(pretty);
     w.beginObject();
@@ -37,6 +42,7 @@ public final class JsonReport {
       w.name("output").value(cost.outputTokens());
       w.endObject();
       w.name("cost").value(Math.round(cost.dollars() * 1_000_000) / 1_000_000.0);
+      w.name("cached").value(cached);
     }
     if (jobs.size() > 1 || main.job() != null) {
       w.name("jobs").beginArray();

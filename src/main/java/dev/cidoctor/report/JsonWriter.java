@@ -70,7 +70,10 @@ public final class JsonWriter {
   public JsonWriter value(double d) {
     separate();
     if (Double.isFinite(d)) {
-      sb.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d));
+      // Double.toString switches to scientific notation under 1e-3 (a cost of 3.72E-4); JSON allows it
+      // but people and jq-to-shell pipelines read plain decimals, so print the same digits plainly.
+      sb.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d)
+          : new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString());
     } else {
       sb.append("null");
     }

@@ -19,13 +19,19 @@ public final class TextReport {
 
   /** As {@link #render(List)}, then the model asked and "Cost: $0.08 | Time: 4.2s" as in the product brief. */
   public String render(List<Diagnosis> jobs, String model, AnalysisCost cost) {
+    return render(jobs, model, cost, false);
+  }
+
+  /** As {@link #render(List, String, AnalysisCost)}; {@code cached} says the answer came from the cache, at no cost. */
+  public String render(List<Diagnosis> jobs, String model, AnalysisCost cost, boolean cached) {
     StringBuilder sb = new StringBuilder(render(jobs));
     if (model != null && cost != null) {
       sb.append("Model: ").append(model).append(" | Tokens: ").append(cost.inputTokens()).append(" in, ")
           .append(cost.outputTokens()).append(" out\n");
       // cents as in the brief, but a cheap model's fraction of a cent is shown rather than rounded to $0.00
       String dollars = cost.dollars() > 0 && cost.dollars() < 0.01 ? "%.4f" : "%.2f";
-      sb.append(String.format(Locale.ROOT, "Cost: $" + dollars + " | Time: %.1fs\n", cost.dollars(), cost.millis() / 1000.0));
+      sb.append(String.format(Locale.ROOT, "Cost: $" + dollars + "%s | Time: %.1fs\n", cost.dollars(),
+          cached ? " (cached answer, no cost)" : "", cost.millis() / 1000.0));
     }
     return sb.toString();
   }

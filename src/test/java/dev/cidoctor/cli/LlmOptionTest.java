@@ -68,7 +68,7 @@ class LlmOptionTest {
       assertThat(err.toString()).isEmpty();
       String json = JsonReport.render(r.jobs(), false, r.model(), r.cost());
       assertThat(json).contains("\"summary\":\"Three seeded orders reference products missing from the catalogue.\"")
-          .contains("\"model\":\"gpt-4o-mini-2024-07-18\",\"tokens\":{\"input\":2000,\"output\":120},\"cost\":3.72E-4");
+          .contains("\"model\":\"gpt-4o-mini-2024-07-18\",\"tokens\":{\"input\":2000,\"output\":120},\"cost\":0.000372,\"cached\":false");
       String text = new TextReport(false, false).render(r.jobs(), r.model(), r.cost());
       assertThat(text).contains("Model: gpt-4o-mini-2024-07-18 | Tokens: 2000 in, 120 out\n").containsPattern("Cost: \\$0\\.0004 \\| Time: \\d+\\.\\ds\n");
     }
@@ -98,7 +98,55 @@ class LlmOptionTest {
 
       assertThat(llm.requests()).hasSize(1);
       assertThat(again.cost().dollars()).isZero();
+      assertThat(again.cached()).isTrue();
+      assertThat(new TextReport(false, false).render(again.jobs(), again.model(), again.cost(), again.cached()))
+          .contains("Model: gpt-4o-mini-2024-07-18 | Tokens: 0 in, 0 out\n")
+          .containsPattern("Cost: \\$0\\.00 \\(cached answer, no cost\\) \\| Time: \\d+\\.\\ds\n");
+      assertThat(JsonReport.render(again.jobs(), false, again.model(), again.cost(), again.cached()))
+          .contains("\"tokens\":{\"input\":0,\"output\":0},\"cost\":0.0,\"cached\":true");
       assertThat(again.jobs().get(0).summary()).isEqualTo("Three seeded orders reference products missing from the catalogue.");
+    }
+  }
+
+  @Test
+  void analyze_stdinWithLlmAlways_asksTheModelAndDeletesTheSpooledCopy() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    java.util.Set<Path> before = spooled(tmp);
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      llm.toolCall("Find the mismatches.", "search_log", "{\"pattern\":\"MISMATCH\"}", 1000, 20).answer(ANSWER, 1200, 100);
+
+      Cli.Result r = Cli.runWithStdinAndEnv(Files.readAllBytes(log), config(llm), "analyze", "-", "--llm", "always",
+          "--no-history", "--format", "json");
+
+      assertThat(r.err()).isEmpty();
+      assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+      assertThat(llm.requests()).hasSize(2);
+      var o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+      assertThat(o.get("input").asText()).isEqualTo("-");
+      assertThat(o.get("summary").asText()).isEqualTo("Three seeded orders reference products missing from the catalogue.");
+      assertThat(o.get("model").asText()).isEqualTo("gpt-4o-mini-2024-07-18");
+      // the tool read the log a second time, from the spooled copy
+      assertThat(llm.requests().get(1).toString()).contains("every_order_has_products ... MISMATCH");
+    }
+    assertThat(spooled(tmp)).isSubsetOf(before);
+  }
+
+  @Test
+  void analyze_stdinWithLlmOff_spoolsNothing() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    java.util.Set<Path> before = spooled(tmp);
+    try (ScriptedLlm llm = ScriptedLlm.openAi()) {
+      Cli.Result r = Cli.runWithStdinAndEnv(Files.readAllBytes(log), config(llm), "analyze", "-", "--llm", "off", "--no-history");
+
+      assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+      assertThat(llm.requests()).isEmpty();
+    }
+    assertThat(spooled(tmp)).isSubsetOf(before);
+  }
+
+  private static java.util.Set<Path> spooled(Path tmp) throws IOException {
+    try (var s = Files.list(tmp)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("cidoctor-stdin-")).collect(java.util.stream.Collectors.toSet());
     }
   }
 

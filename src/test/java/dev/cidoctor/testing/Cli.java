@@ -41,6 +41,17 @@ public final class Cli {
     }
   }
 
+  /** Runs {@code args} with {@code stdin} as standard input and {@code env} as the whole environment. */
+  public static synchronized Result runWithStdinAndEnv(byte[] stdin, java.util.Map<String, String> env, String... args) {
+    InputStream saved = System.in;
+    System.setIn(new ByteArrayInputStream(stdin));
+    try {
+      return runWithEnv(env, args);
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
   /** The bytes of {@code text} in UTF-8. */
   public static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
