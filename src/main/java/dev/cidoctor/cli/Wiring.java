@@ -1,7 +1,6 @@
 package dev.cidoctor.cli;
 
 import dev.cidoctor.ci.github.GitHubWebhooks;
-import dev.cidoctor.ci.github.WebhookEvent;
 import dev.cidoctor.ci.github.WebhookException;
 import dev.cidoctor.config.Config;
 import dev.cidoctor.model.WorkflowRun;
@@ -79,15 +78,10 @@ final class Wiring {
 
   /** The completed run a delivery announces; IllegalArgumentException for a body that is not a payload. */
   static Optional<WorkflowRun> completedRun(String event, byte[] body) {
-    WebhookEvent e;
     try {
-      e = GitHubWebhooks.parse(event, body);
+      return GitHubWebhooks.completedRun(event, body);
     } catch (WebhookException ex) {
       throw new IllegalArgumentException(ex.getMessage(), ex);
     }
-    if (e.kind() == WebhookEvent.Kind.WORKFLOW_RUN && "completed".equals(e.action()) && e.run() != null) {
-      return Optional.of(e.run());
-    }
-    return Optional.empty();
   }
 }

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Analyzes one run attempt end to end: lists its jobs, downloads the log of each failed job, diagnoses
@@ -127,16 +126,7 @@ public final class RunAnalyzer {
     }
   }
 
-  /** Exposed for the Java API: the last green run, when the caller only wants that. */
-  Optional<WorkflowRun> lastSuccess(WorkflowRun run) {
-    return ci.lastSuccess(run.repo(), run.workflowPath(), run.branch(), run.createdAt());
-  }
-
-  static String shortSha(String sha) {
-    return sha == null ? "?" : sha.length() > 7 ? sha.substring(0, 7) : sha;
-  }
-
   static String describe(Commit c) {
-    return shortSha(c.sha()) + " " + c.headline() + (c.author() == null ? "" : " (" + c.author() + ")");
+    return Commit.shortSha(c.sha()) + " " + c.headline() + (c.author() == null ? "" : " (" + c.author() + ")");
   }
 }

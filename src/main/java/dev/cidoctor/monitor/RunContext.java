@@ -91,7 +91,7 @@ final class RunContext {
       if (last == null) {
         notes.add("No earlier green run of this workflow on " + run.branch() + " was found, so this may not be a new failure.");
       } else if (last.headSha() != null && last.headSha().equals(run.headSha())) {
-        notes.add("The same commit " + RunAnalyzer.shortSha(run.headSha()) + " passed in run #" + last.runNumber()
+        notes.add("The same commit " + Commit.shortSha(run.headSha()) + " passed in run #" + last.runNumber()
             + ": the failure is likely flaky or caused by the environment, not by the code.");
       } else {
         changes = ci.commitsBetween(run.repo(), last.headSha(), run.headSha());
@@ -104,7 +104,7 @@ final class RunContext {
   }
 
   static String changeNote(WorkflowRun run, WorkflowRun last, List<Commit> changes) {
-    String since = "run #" + last.runNumber() + " at " + RunAnalyzer.shortSha(last.headSha());
+    String since = "run #" + last.runNumber() + " at " + Commit.shortSha(last.headSha());
     if (changes.isEmpty()) {
       return "The last green run was " + since + "; GitHub lists no commits between it and this one.";
     }
@@ -153,7 +153,7 @@ final class RunContext {
           + "and wait for it to be ready before the tests start.");
     }
     return Optional.of("The job dials " + wanted.name() + " on localhost:" + wanted.port() + ", but " + run.workflowPath()
-        + " at " + RunAnalyzer.shortSha(run.headSha()) + " declares no " + wanted.image() + " service. Add one to the job:\n"
+        + " at " + Commit.shortSha(run.headSha()) + " declares no " + wanted.image() + " service. Add one to the job:\n"
         + wanted.snippet());
   }
 

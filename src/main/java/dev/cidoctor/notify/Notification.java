@@ -105,7 +105,7 @@ public record Notification(
 
   /** The first 7 characters of the commit sha, or an empty string. */
   public String shortSha() {
-    return commitSha == null ? "" : commitSha.substring(0, Math.min(7, commitSha.length()));
+    return commitSha == null ? "" : Commit.shortSha(commitSha);
   }
 
   /** The idempotency key of this event on {@code channel}: one delivery per channel, run attempt and kind. */

@@ -25,7 +25,7 @@ public final class RunReport {
     sb.append("Analyzing Workflow Run #").append(r.runNumber()).append(" of ").append(r.repo())
         .append(" (\"").append(r.workflowName()).append("\", id ").append(r.id()).append(", attempt ").append(r.attempt())
         .append(")\n");
-    sb.append("Branch ").append(r.branch()).append(" at ").append(shortSha(r.headSha())).append(", ").append(r.event())
+    sb.append("Branch ").append(r.branch()).append(" at ").append(Commit.shortSha(r.headSha())).append(", ").append(r.event())
         .append(" by ").append(r.actor()).append(": ").append(r.conclusion() == null ? r.status() : r.conclusion()).append('\n');
     if (r.htmlUrl() != null) {
       sb.append(r.htmlUrl()).append('\n');
@@ -164,7 +164,7 @@ public final class RunReport {
     StringBuilder sb = new StringBuilder();
     sb.append("## ").append(MarkdownReport.escape(r.workflowName())).append(" #").append(r.runNumber()).append(" ")
         .append(r.conclusion() == null ? r.status() : r.conclusion()).append(" on `")
-        .append(r.branch() == null ? "?" : r.branch().replace("`", "'")).append("` at `").append(shortSha(r.headSha())).append("`\n\n");
+        .append(r.branch() == null ? "?" : r.branch().replace("`", "'")).append("` at `").append(Commit.shortSha(r.headSha())).append("`\n\n");
     if (r.htmlUrl() != null) {
       sb.append("[Run ").append(r.id()).append(" attempt ").append(r.attempt()).append("](").append(r.htmlUrl()).append(")\n\n");
     }
@@ -193,10 +193,6 @@ public final class RunReport {
       return j.status() == null ? "UNKNOWN" : j.status().toUpperCase(Locale.ROOT);
     }
     return j.conclusion() == null ? "COMPLETED" : j.conclusion().toUpperCase(Locale.ROOT).replace("FAILURE", "FAILED");
-  }
-
-  static String shortSha(String sha) {
-    return sha == null ? "?" : sha.length() > 7 ? sha.substring(0, 7) : sha;
   }
 
   /** The first diagnosis of a run, for callers that show one line. */

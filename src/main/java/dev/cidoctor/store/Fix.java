@@ -10,6 +10,6 @@ public record Fix(String repo, String branch, long runId, String sha, String mes
 
   /** Returns the first 7 characters of the SHA, as GitHub shows it. */
   public String shortSha() {
-    return sha == null ? "?" : sha.length() > 7 ? sha.substring(0, 7) : sha;
+    return dev.cidoctor.model.Commit.shortSha(sha);
   }
 }

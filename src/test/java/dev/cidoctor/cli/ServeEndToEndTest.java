@@ -58,7 +58,7 @@ class ServeEndToEndTest {
         URI uri = URI.create("http://127.0.0.1:" + intake.address().getPort() + "/webhook");
         for (String delivery : List.of("d-1", "d-1", "d-2")) { // a redelivery, then a second delivery of the same run
           HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("X-GitHub-Event", "workflow_run")
-              .header("X-GitHub-Delivery", delivery).header("X-Hub-Signature-256", WebhookIntakeSigner.sign(SECRET, body))
+              .header("X-GitHub-Delivery", delivery).header("X-Hub-Signature-256", dev.cidoctor.testing.WebhookSignatures.sign(SECRET, body))
               .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
           assertThat(r.statusCode()).isIn(200, 202);
         }
@@ -85,14 +85,5 @@ class ServeEndToEndTest {
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIG);
     assertThat(r.err()).isEqualTo("cidoctor: GITHUB_WEBHOOK_SECRET is not set: serve refuses unsigned webhooks; "
         + "set it to the secret of the GitHub webhook.\n");
-  }
-
-  /** Signs a body as GitHub does. */
-  static final class WebhookIntakeSigner {
-    static String sign(String secret, byte[] body) throws Exception {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
-    }
   }
 }

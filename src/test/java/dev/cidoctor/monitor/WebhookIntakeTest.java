@@ -3,7 +3,6 @@ package dev.cidoctor.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cidoctor.ci.github.GitHubWebhooks;
-import dev.cidoctor.ci.github.WebhookEvent;
 import dev.cidoctor.ci.github.WebhookException;
 import dev.cidoctor.model.WorkflowRun;
 import dev.cidoctor.testing.InMemoryPatternStore;
@@ -40,8 +39,7 @@ class WebhookIntakeTest {
       @Override
       public Optional<WorkflowRun> completedRun(String event, byte[] body) {
         try {
-          WebhookEvent e = GitHubWebhooks.parse(event, body);
-          return e.kind() == WebhookEvent.Kind.WORKFLOW_RUN && "completed".equals(e.action()) ? Optional.of(e.run()) : Optional.empty();
+          return GitHubWebhooks.completedRun(event, body);
         } catch (WebhookException e) {
           throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -81,13 +79,7 @@ class WebhookIntakeTest {
   }
 
   static String sign(String secret, byte[] body) {
-    try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return dev.cidoctor.testing.WebhookSignatures.sign(secret, body);
   }
 
   void awaitHanded(int n) throws InterruptedException {

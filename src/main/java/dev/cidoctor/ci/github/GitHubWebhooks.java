@@ -88,4 +88,14 @@ public final class GitHubWebhooks {
       throw new IllegalArgumentException("it has no " + field);
     }
   }
+
+  /**
+   * Returns the run a {@code workflow_run} delivery with action {@code completed} announces, empty
+   * for any other event or action; throws {@link WebhookException} for a body that is not a payload.
+   */
+  public static java.util.Optional<dev.cidoctor.model.WorkflowRun> completedRun(String eventHeader, byte[] body) {
+    WebhookEvent e = parse(eventHeader, body);
+    return e.kind() == WebhookEvent.Kind.WORKFLOW_RUN && "completed".equals(e.action()) && e.run() != null
+        ? java.util.Optional.of(e.run()) : java.util.Optional.empty();
+  }
 }
