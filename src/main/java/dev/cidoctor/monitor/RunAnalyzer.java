@@ -85,7 +85,7 @@ public final class RunAnalyzer {
       problems.add("Run #" + run.runNumber() + " ended '" + run.conclusion() + "' without a failed job"
           + ("startup_failure".equals(run.conclusion()) ? ": GitHub could not start it, so check the workflow file for syntax errors." : "."));
     }
-    RunContext.Found context = run.failed() ? new RunContext(ci).read(run, outcomes, problems) : RunContext.Found.NONE;
+    WorkflowContext.Found context = run.failed() ? new WorkflowContext(ci).read(run, outcomes, problems) : WorkflowContext.Found.NONE;
     long millis = Math.max(0, clock.millis() - start);
     return new RunAnalysis(run, outcomes, context.lastSuccess(), context.changes(), context.notes(), problems,
         new AnalysisCost(cost.dollars(), cost.inputTokens(), cost.outputTokens(), millis));

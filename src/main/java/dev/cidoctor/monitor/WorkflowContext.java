@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * that a database the job dials is not declared as a service) and the commits since the last green
  * run of the same workflow on the same branch (to tell whether this change likely broke it).
  */
-final class RunContext {
+final class WorkflowContext {
   /** A service a job dials on localhost, and the snippet that declares it in a workflow. */
   record Service(int port, String name, String image, String snippet) {}
 
@@ -77,7 +77,7 @@ final class RunContext {
 
   private final CiProvider ci;
 
-  RunContext(CiProvider ci) {
+  WorkflowContext(CiProvider ci) {
     this.ci = ci;
   }
 
