@@ -33,7 +33,8 @@ public final class KnowledgeBase {
     List<String> literals = new ArrayList<>();
     List<List<Integer>> byLiteral = new ArrayList<>();
     for (int r = 0; r < rules.size(); r++) {
-      for (String lit : rules.get(r).literals()) {
+      for (String written : rules.get(r).literals()) {
+        String lit = opensEveryMatch(rules.get(r), written) ? LiteralIndex.LINE_START + written : written;
         int at = literals.indexOf(lit);
         if (at < 0) {
           literals.add(lit);
@@ -53,12 +54,96 @@ public final class KnowledgeBase {
         if (Literals.anchoredAtStart(p.pattern())) {
           anchored.add(p);
         }
+        Gate g = Gate.of(p);
+        if (g != null) {
+          gates.put(p, g);
+        }
       }
     }
     this.rulesByLiteral = new int[firstKeyword][];
     for (int i = 0; i < firstKeyword; i++) {
       rulesByLiteral[i] = byLiteral.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
+  }
+
+  /**
+   * What a line must hold before a pattern is worth running: the literal text every match starts
+   * with (for a pattern anchored at the line start) and the literal runs every match contains. A
+   * substring test costs a fraction of a regex attempt, and most lines the literal prefilter hands
+   * over (every {@code .java:} of a stack trace for javac's {@code X.java:12: error:}) fail it.
+   */
+  private record Gate(String lead, String[] runs, boolean ignoreCase) {
+    static Gate of(java.util.regex.Pattern p) {
+      int flags = p.flags();
+      if ((flags & (java.util.regex.Pattern.COMMENTS | java.util.regex.Pattern.LITERAL)) != 0) {
+        return null;
+      }
+      boolean ignoreCase = (flags & java.util.regex.Pattern.CASE_INSENSITIVE) != 0 || p.pattern().contains("(?i");
+      String lead = Literals.leadingLiteral(p.pattern());
+      List<String> runs = new ArrayList<>();
+      for (String run : Literals.requiredRuns(p.pattern())) {
+        if (!lead.contains(run)) {
+          runs.add(ignoreCase ? run.toLowerCase(java.util.Locale.ROOT) : run);
+        }
+      }
+      if (lead.isEmpty() && runs.isEmpty()) {
+        return null;
+      }
+      return new Gate(ignoreCase ? lead.toLowerCase(java.util.Locale.ROOT) : lead, runs.toArray(String[]::new), ignoreCase);
+    }
+
+    boolean admits(String text, LowerCase lower) {
+      String t = ignoreCase ? lower.of(text) : text;
+      if (!t.startsWith(lead)) {
+        return false;
+      }
+      for (String run : runs) {
+        if (!t.contains(run)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The lower-case form of the line being matched, made once and only when a pattern needs it. */
+  static final class LowerCase {
+    private String of;
+    private String lower;
+
+    String of(String text) {
+      if (of != text) {
+        of = text;
+        lower = text.toLowerCase(java.util.Locale.ROOT);
+      }
+      return lower;
+    }
+  }
+
+  private final java.util.Map<java.util.regex.Pattern, Gate> gates = new java.util.IdentityHashMap<>();
+
+  /** Says whether {@code text} holds what every match of {@code p} needs (true when nothing is known). */
+  boolean admits(java.util.regex.Pattern p, String text, LowerCase lower) {
+    Gate g = gates.get(p);
+    return g == null || g.admits(text, lower);
+  }
+
+  /**
+   * Says whether every match of the rule starts with the literal {@code lit} (each pattern anchored
+   * at the line start with a literal prefix beginning with it), so the prefilter may look for it
+   * at the line start only.
+   */
+  private static boolean opensEveryMatch(Rule r, String lit) {
+    if (r.patterns().isEmpty()) {
+      return false;
+    }
+    for (java.util.regex.Pattern p : r.patterns()) {
+      if ((p.flags() & (java.util.regex.Pattern.COMMENTS | java.util.regex.Pattern.LITERAL)) != 0
+          || !Literals.leadingLiteral(p.pattern()).toLowerCase(java.util.Locale.ROOT).startsWith(lit)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Finds {@code p} with {@code m}: at the line start only, when the pattern is anchored there. */

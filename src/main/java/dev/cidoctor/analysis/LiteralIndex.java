@@ -13,8 +13,16 @@ import java.util.Map;
  * ANSI escape sequences, which of many literals a line contains. This is the prefilter that keeps
  * the full knowledge base fast: most lines of a log contain none of the literals and are never
  * decoded or matched against a regex.
+ *
+ * <p>A literal that starts with {@link #LINE_START} matches only at the start of the line's text
+ * (after a byte-order mark and a GitHub Actions timestamp, as {@code LineText.clean} sees it): the
+ * scan feeds that byte before the line's first byte. Seven spaces anywhere are in a fifth of the lines
+ * of a GitHub Actions log; seven spaces opening a line, in a twelfth.
  */
 final class LiteralIndex {
+  /** Stands for the start of a line in a literal; never inside a line, since lines end at \n. */
+  static final char LINE_START = '\n';
+
   final int[] byteClass = new int[256];
   final int classes;
   /**
@@ -107,12 +115,18 @@ final class LiteralIndex {
    * {@code seen} is cleared by the caller's stamp) and returns how many; stops at found.length.
    */
   int scan(byte[] b, int off, int len, int[] found, int[] seen, int stamp) {
-    int base = 0;
     int count = 0;
     int end = off + len;
     int[] nx = next;
     int[] bc = byteClass;
-    for (int i = off; i < end; i++) {
+    int start = off;
+    if (end - start >= 3 && (b[start] & 0xFF) == 0xEF && (b[start + 1] & 0xFF) == 0xBB && (b[start + 2] & 0xFF) == 0xBF) {
+      start += 3;
+    }
+    start += dev.cidoctor.logs.LineText.timestampLength(b, start, end);
+    int base = nx[bc[LINE_START]]; // no literal is LINE_START alone, so this state has no output
+    base = base < 0 ? ~base : base;
+    for (int i = start; i < end; i++) {
       int v = b[i] & 0xFF;
       if (v == 0x1b) {
         i = skipEscape(b, i, end);

@@ -11,6 +11,8 @@ import java.util.Locale;
  */
 final class Literals {
   static final int MIN_LENGTH = 3;
+  /** Shortest run worth checking before a regex is tried (see {@link #requiredRuns}). */
+  static final int GATE_MIN_LENGTH = 2;
 
   private Literals() {}
 
@@ -33,7 +35,7 @@ final class Literals {
   /** The best set of literals for a sequence: its longest literal run, or a required group's alternatives. */
   private static List<String> requiredOfSequence(String alt) {
     List<List<String>> sets = new ArrayList<>();
-    String single = longestRequired(alt, sets);
+    String single = longestRequired(alt, sets, null);
     List<String> best = single == null || single.length() < MIN_LENGTH ? List.of() : List.of(single);
     int bestScore = best.isEmpty() ? 0 : single.length();
     for (List<String> set : sets) {
@@ -44,6 +46,100 @@ final class Literals {
       }
     }
     return best;
+  }
+
+  /**
+   * Every run of literal characters that each match of {@code regex} contains, case as written; empty
+   * when unsure (top-level alternatives, comments mode, quoting). A line lacking one of them cannot
+   * match, so the scanner checks them with a plain substring search before it runs the regex.
+   */
+  static List<String> requiredRuns(String regex) {
+    if (regex.contains("(?x") || regex.contains("\\Q") || splitTopLevel(regex).size() != 1) {
+      return List.of();
+    }
+    List<String> runs = new ArrayList<>();
+    longestRequired(regex, new ArrayList<>(), runs);
+    return runs.stream().distinct().toList();
+  }
+
+  /**
+   * The literal text every match starts with when {@code regex} is anchored at the line start (each
+   * top-level alternative starts with {@code ^}), or "" when a branch starts with anything else: the
+   * common prefix of the branches' literal prefixes. {@code ^ {7,8}x} starts with seven spaces.
+   */
+  static String leadingLiteral(String regex) {
+    String common = null;
+    for (String alt : splitTopLevel(regex)) {
+      String a = alt.replaceFirst("^\\(\\?[a-zA-Z]+\\)", "");
+      if (!a.startsWith("^")) {
+        return "";
+      }
+      String lead = leadOf(a.substring(1));
+      common = common == null ? lead : commonPrefix(common, lead);
+      if (common.isEmpty()) {
+        return "";
+      }
+    }
+    return common == null ? "" : common;
+  }
+
+  private static String leadOf(String a) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    int n = a.length();
+    while (i < n) {
+      char c = a.charAt(i);
+      String lit;
+      int next = i + 1;
+      if (c == '\\') {
+        if (i + 1 >= n) {
+          break;
+        }
+        char e = a.charAt(i + 1);
+        if (Character.isLetterOrDigit(e)) {
+          break; // a class (\d, \s ...), an escape such as \t or \x41, or a back reference
+        }
+        lit = String.valueOf(e);
+        next = i + 2;
+      } else if ("[(.^$|)*+?{".indexOf(c) >= 0) {
+        break;
+      } else {
+        lit = String.valueOf(c);
+      }
+      if (next < n) {
+        char q = a.charAt(next);
+        if (q == '?' || q == '*') {
+          break;
+        }
+        if (q == '+') {
+          out.append(lit);
+          break;
+        }
+        if (q == '{') {
+          int close = a.indexOf('}', next);
+          String[] range = close < 0 ? new String[0] : a.substring(next + 1, close).split(",", -1);
+          int min = 0;
+          try {
+            min = range.length == 0 ? 0 : Integer.parseInt(range[0].strip());
+          } catch (NumberFormatException e) {
+            min = 0;
+          }
+          out.append(lit.repeat(Math.min(min, 64)));
+          break;
+        }
+      }
+      out.append(lit);
+      i = next;
+    }
+    return out.toString();
+  }
+
+  private static String commonPrefix(String a, String b) {
+    int k = 0;
+    while (k < a.length() && k < b.length() && a.charAt(k) == b.charAt(k)) {
+      k++;
+    }
+    return a.substring(0, k);
   }
 
   /** Says whether every match must start at the beginning of the line (each top-level branch starts with ^). */
@@ -86,7 +182,7 @@ final class Literals {
   }
 
   /** Longest run of literal characters that every match of {@code alt} (no top-level |) contains. */
-  private static String longestRequired(String alt, List<List<String>> sets) {
+  private static String longestRequired(String alt, List<List<String>> sets, List<String> runs) {
     String best = null;
     StringBuilder run = new StringBuilder();
     int i = 0;
@@ -125,12 +221,12 @@ final class Literals {
             inner = ""; // look-around: not part of the match
           }
         }
-        best = longer(best, run.toString());
+        best = longer(best, collect(runs, run));
         run.setLength(0);
         if (!optional && !inner.isEmpty()) {
           List<String> innerAlts = splitTopLevel(inner);
           if (innerAlts.size() == 1) {
-            best = longer(best, longestRequired(inner, sets));
+            best = longer(best, longestRequired(inner, sets, runs));
           } else {
             List<String> set = required(inner);
             if (!set.isEmpty()) {
@@ -147,27 +243,27 @@ final class Literals {
         // a quantifier applying to something already ended the run
         next = skipQuantifier(alt, i);
         i = next;
-        best = longer(best, run.toString());
+        best = longer(best, collect(runs, run));
         run.setLength(0);
         continue;
       } else {
         lit = String.valueOf(c);
       }
       if (lit == null) {
-        best = longer(best, run.toString());
+        best = longer(best, collect(runs, run));
         run.setLength(0);
         i = skipQuantifier(alt, next);
         continue;
       }
       if (next < n && isOptionalQuantifier(alt, next)) {
-        best = longer(best, run.toString());
+        best = longer(best, collect(runs, run));
         run.setLength(0);
         i = skipQuantifier(alt, next);
         continue;
       }
       if (next < n && (alt.charAt(next) == '+' || alt.charAt(next) == '{')) {
         run.append(lit);
-        best = longer(best, run.toString());
+        best = longer(best, collect(runs, run));
         run.setLength(0);
         i = skipQuantifier(alt, next);
         continue;
@@ -175,7 +271,7 @@ final class Literals {
       run.append(lit);
       i = next;
     }
-    return longer(best, run.toString());
+    return longer(best, collect(runs, run));
   }
 
   private static boolean isOptionalQuantifier(String s, int i) {
@@ -242,6 +338,15 @@ final class Literals {
       }
     }
     return s.length() - 1;
+  }
+
+  /** Adds the finished run to {@code runs} (when collecting) and returns it as a string. */
+  private static String collect(List<String> runs, StringBuilder run) {
+    String r = run.toString();
+    if (runs != null && r.length() >= GATE_MIN_LENGTH) {
+      runs.add(r);
+    }
+    return r;
   }
 
   private static String longer(String a, String b) {

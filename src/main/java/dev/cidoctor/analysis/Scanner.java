@@ -233,6 +233,9 @@ final class Scanner implements LineSink {
     List<RuleHit> out = new ArrayList<>(2);
     BoundedText bt = new BoundedText(text, BoundedText.DEFAULT_BUDGET);
     for (Rule r : rules) {
+      if (!admitsAny(r, text)) {
+        continue;
+      }
       ruleAttempts++;
       try {
         if (r.unless() != null) {
@@ -242,6 +245,9 @@ final class Scanner implements LineSink {
           }
         }
         for (Pattern p : r.patterns()) {
+          if (r.patterns().size() > 1 && !kb.admits(p, text, lower)) {
+            continue;
+          }
           bt.reset(BoundedText.DEFAULT_BUDGET);
           Matcher m = matcher(p, bt);
           if (kb.find(m, p)) {
@@ -273,6 +279,17 @@ final class Scanner implements LineSink {
       }
     }
     return out;
+  }
+
+  private final KnowledgeBase.LowerCase lower = new KnowledgeBase.LowerCase();
+
+  private boolean admitsAny(Rule r, String text) {
+    for (Pattern p : r.patterns()) {
+      if (kb.admits(p, text, lower)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Matchers are reused per pattern: a scan tries millions of matches and most fail at once. */

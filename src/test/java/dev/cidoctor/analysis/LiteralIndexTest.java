@@ -66,14 +66,28 @@ class LiteralIndexTest {
     assertThat(index.scan(line, 0, line.length, new int[4], new int[1], 1)).isEqualTo(1);
   }
 
+  @Test
+  void scan_lineStartLiteral_matchesOnlyAtTheStartOfTheText() {
+    List<String> literals = List.of(LiteralIndex.LINE_START + "fail ", "fail ");
+    assertThat(found(literals, "FAIL src/a.test.js")).containsExactlyInAnyOrder(literals.get(0), "fail ");
+    assertThat(found(literals, "  FAIL src/a.test.js")).containsExactly("fail ");
+    assertThat(found(literals, "2024-01-02T03:04:05.1234567Z FAIL src/a.test.js")).contains(literals.get(0));
+    assertThat(found(literals, "\ufeff\u001b[31mFAIL\u001b[0m src/a.test.js")).contains(literals.get(0));
+    assertThat(found(literals, "x FAIL y")).containsExactly("fail ");
+  }
+
   private static List<String> found(String text) {
-    LiteralIndex index = new LiteralIndex(LITERALS);
+    return found(LITERALS, text);
+  }
+
+  private static List<String> found(List<String> literals, String text) {
+    LiteralIndex index = new LiteralIndex(literals);
     byte[] line = text.getBytes(StandardCharsets.UTF_8);
     int[] found = new int[8];
-    int n = index.scan(line, 0, line.length, found, new int[LITERALS.size()], 1);
+    int n = index.scan(line, 0, line.length, found, new int[literals.size()], 1);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(LITERALS.get(found[i]));
+      out.add(literals.get(found[i]));
     }
     return out;
   }

@@ -90,4 +90,40 @@ class LiteralsTest {
     assertThat(Literals.required("^(a+)+$")).isEmpty();
     assertThat(Literals.required("E\\d")).isEmpty();
   }
+
+  @Test
+  void requiredRuns_collectsEveryRequiredRunAsWritten() {
+    assertThat(Literals.requiredRuns("^(?<file>\\S+\\.java):(?<line>\\d+): error: (?<m>.+)$"))
+        .containsExactly(".java", ": error: ");
+  }
+
+  @Test
+  void requiredRuns_skipsOptionalPartsAndAlternatives() {
+    assertThat(Literals.requiredRuns("fail(?:ed|ure)? to connect")).containsExactly("fail", " to connect");
+    assertThat(Literals.requiredRuns("colou?r mismatch")).containsExactly("colo", "r mismatch");
+    assertThat(Literals.requiredRuns("a(?:bc|de)fg")).containsExactly("fg");
+  }
+
+  @Test
+  void requiredRuns_topLevelAlternationOrCommentsMode_givesNothing() {
+    assertThat(Literals.requiredRuns("abc|def")).isEmpty();
+    assertThat(Literals.requiredRuns("(?x) a b c")).isEmpty();
+  }
+
+  @Test
+  void leadingLiteral_ofAnchoredPattern_isItsLiteralPrefix() {
+    assertThat(Literals.leadingLiteral("^\\[ERROR\\] (?<m>.+)")).isEqualTo("[ERROR] ");
+    assertThat(Literals.leadingLiteral("^ {7,8}(?<t>\\S.*)")).isEqualTo("       ");
+    assertThat(Literals.leadingLiteral("^FAILED +(?<t>\\S+)")).isEqualTo("FAILED ");
+    assertThat(Literals.leadingLiteral("(?i)^error: x")).isEqualTo("error: x");
+  }
+
+  @Test
+  void leadingLiteral_optionalFirstCharacterOrUnanchored_isEmptyOrShorter() {
+    assertThat(Literals.leadingLiteral("^ab?c")).isEqualTo("a");
+    assertThat(Literals.leadingLiteral("^\\s*FAIL")).isEmpty();
+    assertThat(Literals.leadingLiteral("FAIL")).isEmpty();
+    assertThat(Literals.leadingLiteral("^FAILED x|^FAIL y")).isEqualTo("FAIL");
+    assertThat(Literals.leadingLiteral("^FAIL|ERROR")).isEmpty();
+  }
 }

@@ -1,0 +1,77 @@
+package dev.cidoctor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cidoctor.logs.LineReader;
+import dev.cidoctor.logs.LineText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The prefilter may only ever skip lines a rule cannot match: on every line of every rule fixture
+ * and sample log, a pattern that matches the line's text must have been reached through one of its
+ * rule's literals (line-start literals included) and must pass its gate (leading text and required
+ * runs). A wrong derivation would silently lose diagnoses, so this tries every pattern on every line.
+ */
+class PrefilterSoundnessTest {
+  private static final KnowledgeBase KB = new Analyzer(RuleLoader.load(List.of())).knowledgeBase();
+
+  @Test
+  void everyMatchingLine_isReachedByALiteral_andAdmittedByTheGate() throws IOException {
+    List<Path> logs = new ArrayList<>();
+    for (String dir : List.of("src/test/resources/rule-fixtures", "src/test/resources/logs", "examples")) {
+      try (Stream<Path> s = Files.walk(Path.of(dir))) {
+        s.filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".txt")).forEach(logs::add);
+      }
+    }
+    assertThat(logs).hasSizeGreaterThan(200);
+    List<String> problems = new ArrayList<>();
+    long[] matches = {0};
+    int[] found = new int[Math.max(16, KB.literalCount())];
+    int[] seen = new int[KB.literalCount()];
+    int[] stamp = {0};
+    KnowledgeBase.LowerCase lower = new KnowledgeBase.LowerCase();
+    for (Path log : logs) {
+      try (InputStream in = Files.newInputStream(log)) {
+        LineReader.read(in, (number, bytes, offset, length, truncated) -> {
+          String text = LineText.clean(bytes, offset, length);
+          int hits = KB.index.scan(bytes, offset, length, found, seen, ++stamp[0]);
+          java.util.Set<Integer> reached = new java.util.HashSet<>();
+          for (int i = 0; i < hits; i++) {
+            if (found[i] < KB.firstKeyword) {
+              for (int r : KB.rulesByLiteral[found[i]]) {
+                reached.add(r);
+              }
+            }
+          }
+          for (int r = 0; r < KB.rules.size(); r++) {
+            Rule rule = KB.rules.get(r);
+            for (Pattern p : rule.patterns()) {
+              Matcher m = p.matcher(text);
+              if (!KB.find(m, p)) {
+                continue;
+              }
+              matches[0]++;
+              if (!rule.literals().isEmpty() && !reached.contains(r)) {
+                problems.add(log + ":" + number + " matches " + rule.id() + " but no literal of it was found");
+              }
+              if (!KB.admits(p, text, lower)) {
+                problems.add(log + ":" + number + " matches " + rule.id() + " /" + p + "/ but its gate refused it");
+              }
+            }
+          }
+        });
+      }
+    }
+    assertThat(matches[0]).as("pattern matches checked").isGreaterThan(500);
+    assertThat(problems).isEmpty();
+  }
+}
