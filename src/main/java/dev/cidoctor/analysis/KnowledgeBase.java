@@ -72,7 +72,7 @@ public final class KnowledgeBase {
    * substring test costs a fraction of a regex attempt, and most lines the literal prefilter hands
    * over (every {@code .java:} of a stack trace for javac's {@code X.java:12: error:}) fail it.
    */
-  private record Gate(String lead, String[] runs, boolean ignoreCase) {
+  private record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar first) {
     static Gate of(java.util.regex.Pattern p) {
       int flags = p.flags();
       if ((flags & (java.util.regex.Pattern.COMMENTS | java.util.regex.Pattern.LITERAL)) != 0) {
@@ -80,19 +80,23 @@ public final class KnowledgeBase {
       }
       boolean ignoreCase = (flags & java.util.regex.Pattern.CASE_INSENSITIVE) != 0 || p.pattern().contains("(?i");
       String lead = Literals.leadingLiteral(p.pattern());
+      Literals.FirstChar first = lead.isEmpty() ? Literals.firstChar(p.pattern()) : Literals.FirstChar.UNKNOWN;
       List<String> runs = new ArrayList<>();
       for (String run : Literals.requiredRuns(p.pattern())) {
         if (!lead.contains(run)) {
           runs.add(ignoreCase ? run.toLowerCase(java.util.Locale.ROOT) : run);
         }
       }
-      if (lead.isEmpty() && runs.isEmpty()) {
+      if (lead.isEmpty() && runs.isEmpty() && first.kind() == 0) {
         return null;
       }
-      return new Gate(ignoreCase ? lead.toLowerCase(java.util.Locale.ROOT) : lead, runs.toArray(String[]::new), ignoreCase);
+      return new Gate(ignoreCase ? lead.toLowerCase(java.util.Locale.ROOT) : lead, runs.toArray(String[]::new), ignoreCase, first);
     }
 
     boolean admits(String text, LowerCase lower) {
+      if (first.kind() != 0 && !firstCharFits(text)) {
+        return false;
+      }
       String t = ignoreCase ? lower.of(text) : text;
       if (!t.startsWith(lead)) {
         return false;
@@ -103,6 +107,21 @@ public final class KnowledgeBase {
         }
       }
       return true;
+    }
+
+    private boolean firstCharFits(String text) {
+      int i = 0;
+      int n = text.length();
+      if (first.skipsSpace()) {
+        while (i < n && Character.isWhitespace(text.charAt(i))) {
+          i++;
+        }
+      }
+      if (i >= n) {
+        return false;
+      }
+      char c = text.charAt(i);
+      return first.kind() == 'd' ? Character.isDigit(c) : c == first.kind();
     }
   }
 

@@ -83,6 +83,82 @@ final class Literals {
     return common == null ? "" : common;
   }
 
+  /**
+   * What the first character after the line's leading whitespace must be, for a pattern such as
+   * {@code ^\\s*\\d+\\) } (numbered failure lists): {@code 'd'} for an ASCII digit, the character itself
+   * for a literal, or 0 when unknown (or when the branches of a top-level alternation disagree).
+   * {@code skipsSpace} says whether whitespace may come first.
+   */
+  record FirstChar(char kind, boolean skipsSpace) {
+    static final FirstChar UNKNOWN = new FirstChar((char) 0, false);
+  }
+
+  static FirstChar firstChar(String regex) {
+    FirstChar common = null;
+    for (String alt : splitTopLevel(regex)) {
+      String a = alt.replaceFirst("^\\(\\?[a-zA-Z]+\\)", "");
+      if (!a.startsWith("^")) {
+        return FirstChar.UNKNOWN;
+      }
+      FirstChar f = firstOf(a.substring(1));
+      if (f.kind() == 0 || common != null && !common.equals(f)) {
+        return FirstChar.UNKNOWN;
+      }
+      common = f;
+    }
+    return common == null ? FirstChar.UNKNOWN : common;
+  }
+
+  private static FirstChar firstOf(String a) {
+    boolean skips = false;
+    for (String space : List.of("\\s*", "\\s+", " *", " +")) {
+      if (a.startsWith(space) && !(a.length() > space.length() && (a.charAt(space.length()) == '?' || a.charAt(space.length()) == '+'))) {
+        skips = true;
+        a = a.substring(space.length());
+        break;
+      }
+    }
+    while (a.startsWith("(")) { // a required group of one branch: look inside
+      int close = matchParen(a, 0);
+      String inner = a.substring(1, close);
+      if (close + 1 < a.length() && isOptionalQuantifier(a, close + 1)) {
+        return FirstChar.UNKNOWN;
+      }
+      if (inner.startsWith("?:")) {
+        inner = inner.substring(2);
+      } else if (inner.startsWith("?<") && !inner.startsWith("?<=") && !inner.startsWith("?<!")) {
+        inner = inner.substring(inner.indexOf('>') + 1);
+      } else if (inner.startsWith("?")) {
+        return FirstChar.UNKNOWN;
+      }
+      if (splitTopLevel(inner).size() != 1) {
+        return FirstChar.UNKNOWN;
+      }
+      a = inner;
+    }
+    if (a.isEmpty()) {
+      return FirstChar.UNKNOWN;
+    }
+    char kind;
+    int next;
+    if (a.startsWith("\\d")) {
+      kind = 'd';
+      next = 2;
+    } else if (a.charAt(0) == '\\' && a.length() > 1 && !Character.isLetterOrDigit(a.charAt(1))) {
+      kind = a.charAt(1);
+      next = 2;
+    } else if ("[(.^$|)*+?{\\ ".indexOf(a.charAt(0)) < 0 && !Character.isLetterOrDigit(a.charAt(0))) {
+      kind = a.charAt(0); // punctuation only: a letter would make case matter
+      next = 1;
+    } else {
+      return FirstChar.UNKNOWN;
+    }
+    if (next < a.length() && isOptionalQuantifier(a, next)) {
+      return FirstChar.UNKNOWN;
+    }
+    return new FirstChar(kind, skips);
+  }
+
   private static String leadOf(String a) {
     StringBuilder out = new StringBuilder();
     int i = 0;

@@ -126,4 +126,20 @@ class LiteralsTest {
     assertThat(Literals.leadingLiteral("^FAILED x|^FAIL y")).isEqualTo("FAIL");
     assertThat(Literals.leadingLiteral("^FAIL|ERROR")).isEmpty();
   }
+
+  @Test
+  void firstChar_afterOptionalWhitespace_isKnownForDigitsAndPunctuation() {
+    assertThat(Literals.firstChar("^\\s*\\d+\\) (?<t>\\S.*)$")).isEqualTo(new Literals.FirstChar('d', true));
+    assertThat(Literals.firstChar("^(?<n>\\d+)\\) (?<test>\\S+)$")).isEqualTo(new Literals.FirstChar('d', false));
+    assertThat(Literals.firstChar("^\\s*(?:\\[\\w+\\] )x")).isEqualTo(new Literals.FirstChar('[', true));
+  }
+
+  @Test
+  void firstChar_lettersOptionalsAndDisagreeingBranches_areUnknown() {
+    assertThat(Literals.firstChar("^\\s*FAIL").kind()).isEqualTo((char) 0);
+    assertThat(Literals.firstChar("^(?:\\d+ )?x").kind()).isEqualTo((char) 0);
+    assertThat(Literals.firstChar("^\\d+|^#").kind()).isEqualTo((char) 0);
+    assertThat(Literals.firstChar("\\d+\\)").kind()).isEqualTo((char) 0);
+    assertThat(Literals.firstChar("^\\s?\\d").kind()).isEqualTo((char) 0);
+  }
 }
