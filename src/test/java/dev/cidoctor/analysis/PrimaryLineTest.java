@@ -1,0 +1,53 @@
+package dev.cidoctor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cidoctor.model.Diagnosis;
+import dev.cidoctor.model.Evidence;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which line of a failed log is named the root cause. */
+class PrimaryLineTest {
+  private static final Analyzer ANALYZER = new Analyzer(RuleLoader.load(List.of()));
+
+  private static Diagnosis analyze(String... lines) throws IOException {
+    String log = String.join("\n", lines) + "\n";
+    return ANALYZER.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void text_travisMacNlPrefix_isDroppedButABareNlLineStays() {
+    byte[] b = "nl  1) suite test:".getBytes(StandardCharsets.UTF_8);
+    assertThat(Scanner.text(b, 0, b.length)).isEqualTo("  1) suite test:");
+    byte[] bare = "nl".getBytes(StandardCharsets.UTF_8);
+    assertThat(Scanner.text(bare, 0, bare.length)).isEqualTo("nl");
+    byte[] word = "nlohmann json".getBytes(StandardCharsets.UTF_8);
+    assertThat(Scanner.text(word, 0, word.length)).isEqualTo("nlohmann json");
+  }
+
+  /** Travis' macOS workers print "nl" before output lines; the Mocha header must still win over "1 failing". */
+  @Test
+  void analyze_mochaHeaderBehindTravisMacNl_beatsTheFailingCount() throws IOException {
+    Diagnosis d = analyze(
+        "$ ./scripts/test-integration.sh",
+        "    ✓ applyEdit",
+        "  82 passing (16s)",
+        "",
+        "  1 failing",
+        "nl",
+        "nl  1) window namespace tests default column when opening a file:",
+        "nl",
+        "nl      AssertionError: wanted viewColumn:1 but got viewColumn:2",
+        "      at Object.<anonymous> (src/window.test.ts:137:10)",
+        "",
+        "",
+        "The command \"./scripts/test-integration.sh\" exited with 1.");
+
+    assertThat(d.primary().line()).isEqualTo(7);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(9L);
+  }
+}
