@@ -314,12 +314,13 @@ final class Diagnoser {
         }
       }
       String lead = lead(choice.primary.text());
+      int indent = indent(choice.primary.text());
       for (int i = 0; i < c.after.size() && i < rule.contextAfter() + EXTENDED_BLOCK_LINES; i++) {
         ContextLine l = c.after.get(i);
         if (rule.contextUntil() != null && rule.contextUntil().matcher(l.text()).find()) {
           break;
         }
-        if (i >= rule.contextAfter() && (lead == null || !lead.equals(lead(l.text())))) {
+        if (i >= rule.contextAfter() && !l.text().isBlank() && !continuesBlock(l.text(), lead, indent)) {
           break;
         }
         if (!l.text().isBlank()) {
@@ -331,7 +332,8 @@ final class Diagnoser {
         lines.put(l.line(), l.text());
       }
     } else {
-      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES, lead(choice.primary.text()));
+      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES, lead(choice.primary.text()),
+          indent(choice.primary.text()));
     }
     List<Candidate> others = new ArrayList<>();
     for (Candidate o : all) {
@@ -364,7 +366,7 @@ final class Diagnoser {
   }
 
   /** Adds the lines after {@code from} that belong to the same error block: up to two blank lines or a marker end it. */
-  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max, String lead) {
+  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max, String lead, int indent) {
     int added = 0;
     int blanks = 0;
     for (ContextLine l : after) {
@@ -379,12 +381,30 @@ final class Diagnoser {
       }
       blanks = 0;
       if (Heuristics.endsBlock(l.text()) || added >= max + EXTENDED_BLOCK_LINES
-          || (added >= max && (lead == null || !lead.equals(lead(l.text()))))) {
+          || (added >= max && !continuesBlock(l.text(), lead, indent))) {
         break;
       }
       lines.put(l.line(), l.text());
       added++;
     }
+  }
+
+  /**
+   * Says whether a line past the usual length of a block still belongs to it: it carries the primary
+   * line's tag, or it is indented deeper than the primary line (the message and stack a test runner
+   * prints under a failure header, up to the next header at the header's own indentation).
+   */
+  static boolean continuesBlock(String text, String lead, int indent) {
+    return (lead != null && lead.equals(lead(text))) || indent(text) > indent;
+  }
+
+  /** Columns of leading white space (a tab counts as one). */
+  static int indent(String text) {
+    int i = 0;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
   }
 
   /**
