@@ -28,6 +28,8 @@ final class Diagnoser {
   static final int BLOCK_LINES = 12;
   /** Further lines of an error block kept while they carry the primary line's tag (a Maven [ERROR] report). */
   static final int EXTENDED_BLOCK_LINES = 24;
+  /** Lines above a {@code primary: above} match searched for the output it repeats. */
+  static final int WRAPPER_LOOKBACK = 10;
   /** A {@code {name}} placeholder in a rule's summary, suggestion or test-name template. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
@@ -77,6 +79,12 @@ final class Diagnoser {
       Choice tail = fromTail(scope);
       if (tail != null) {
         choice = tail;
+      }
+    }
+    if (choice != null && choice.hit != null && choice.hit.rule().primaryAbove()) {
+      ContextLine cause = aboveWrapper(choice.candidate);
+      if (cause != null) {
+        choice = new Choice(choice.candidate, choice.hit, cause);
       }
     }
     traceSteps(scope, all, ruleLines, choice);
@@ -244,6 +252,42 @@ final class Diagnoser {
   }
 
   /**
+   * For a generic wrapper whose rule says {@code primary: above} ("make: *** [all] Error 2", "error
+   * Command failed with exit code 1."): the last line of output above it, which is what the wrapper repeats (a linter's file list,
+   * a tool's message). Blank lines, lines without a letter or digit, stack frames, other wrapper
+   * lines and lines of the wrapper's own tool are skipped; a step or command boundary ends the search.
+   */
+  static ContextLine aboveWrapper(Candidate c) {
+    String own = firstWord(c.text);
+    for (int i = c.before.size() - 1; i >= 0; i--) {
+      ContextLine l = c.before.get(i);
+      String t = l.text().strip();
+      if (Heuristics.endsBlock(t)) {
+        return null;
+      }
+      if (t.isEmpty() || t.chars().noneMatch(Character::isLetterOrDigit)) {
+        continue;
+      }
+      int q = Heuristics.quick(l.text());
+      if (q == 0 || q == 1 || q == 5 || (own != null && own.equals(firstWord(t)))) {
+        continue;
+      }
+      return l;
+    }
+    return null;
+  }
+
+  /** The first word of a line up to a '[', ':' or space ("make" of "make[2]: ***", "npm" of "npm ERR!"), or null. */
+  private static String firstWord(String text) {
+    String t = text.strip();
+    int end = 0;
+    while (end < t.length() && Character.isLetterOrDigit(t.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? null : t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
    * Puts rule priorities on the scale of the line scorer (whose best lines score up to 139): a rule
    * of priority 40 or more beats any line the scorer likes; a weaker rule (a generic wrapper) only
    * beats lines that look less like an error than it does.
@@ -306,6 +350,19 @@ final class Diagnoser {
     Rule rule = choice.hit == null ? null : choice.hit.rule();
     lines.put(choice.primary.line(), choice.primary.text());
     lines.put(c.line, c.text);
+    if (choice.primary.line() < c.line) {
+      // the primary line is output above the wrapper that won: show its paragraph and what lies between
+      int above = 0;
+      for (int i = c.before.size() - 1; i >= 0; i--) {
+        ContextLine l = c.before.get(i);
+        if (l.line() < choice.primary.line() && (l.text().isBlank() || ++above > 3)) {
+          break;
+        }
+        if (!l.text().isBlank()) {
+          lines.put(l.line(), l.text());
+        }
+      }
+    }
     if (rule != null && (rule.contextBefore() > 0 || rule.contextAfter() > 0)) {
       int nb = c.before.size();
       for (int i = Math.max(0, nb - rule.contextBefore()); i < nb; i++) {

@@ -166,6 +166,9 @@ final class Scanner implements LineSink {
       // a block the rule shows may go on while its lines keep the primary line's tag (Diagnoser)
       wantAfter = Math.max(wantAfter, r.contextAfter() == 0 ? 0 : r.contextAfter() + Diagnoser.EXTENDED_BLOCK_LINES);
       wantBefore = Math.max(wantBefore, r.contextBefore());
+      if (r.primaryAbove()) {
+        wantBefore = Math.max(wantBefore, Diagnoser.WRAPPER_LOOKBACK); // the cause a wrapper repeats is above it
+      }
       if (r.requires() != null) {
         if (r.requires().after()) {
           wantAfter = Math.max(wantAfter, r.requires().within());

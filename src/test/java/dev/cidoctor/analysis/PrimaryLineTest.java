@@ -50,4 +50,34 @@ class PrimaryLineTest {
     assertThat(d.primary().line()).isEqualTo(7);
     assertThat(d.evidence()).extracting(Evidence::line).contains(9L);
   }
+
+  /** make's wrapper only repeats that the command above it failed: the tool's last output line is the cause. */
+  @Test
+  void analyze_makeWrapperAfterToolOutput_namesTheOutputAboveIt() throws IOException {
+    Diagnosis d = analyze(
+        "$ make -C doc xmllint",
+        "make[3]: Entering directory `/build/lib/stdlib/doc/src'",
+        "xmllint ../xml/a.xml ../xml/b.xml",
+        "../xml/b.xml:85: element name: validity error : Element marker is not declared",
+        "      <name><marker id=\"type-af\"/>af()</name>",
+        "                                       ^",
+        "make[3]: *** [xmllint] Error 4",
+        "make[3]: Leaving directory `/build/lib/stdlib/doc/src'",
+        "make[2]: *** [xmllint] Error 2",
+        "The command \"make -C doc xmllint\" exited with 2.");
+
+    assertThat(d.primary().line()).isEqualTo(5);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(4L, 7L);
+  }
+
+  /** With nothing but a command line above it, the wrapper stays the primary line. */
+  @Test
+  void analyze_wrapperWithNoOutputAbove_staysPrimary() throws IOException {
+    Diagnosis d = analyze(
+        "$ make all",
+        "make: *** [all] Error 1",
+        "The command \"make all\" exited with 2.");
+
+    assertThat(d.primary().line()).isEqualTo(2);
+  }
 }
