@@ -243,6 +243,7 @@ final class Diagnoser {
     while (from < tail.size() - 1 && tail.get(from).text().chars().noneMatch(Character::isLetterOrDigit)) {
       from++; // a table border or a rule of dashes says nothing
     }
+    from = lastTracedCommand(tail, from);
     ContextLine first = tail.get(from);
     Candidate c = new Candidate(first.line(), first.text(), scope == null ? scan.steps.size() - 1 : scope.index, 1,
         List.of(), List.of(), 0);
@@ -285,6 +286,26 @@ final class Diagnoser {
       end++;
     }
     return end == 0 ? null : t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A shell trace line ({@code set -x}): "+ cmd", "++ cmd" or "+cmd". */
+  private static final Pattern XTRACE = Pattern.compile("^\\++ ?[\\w./$\"'\\[-]");
+
+  /**
+   * In a paragraph of shell-traced commands ({@code set -x}) and their output, the index of the last
+   * traced command that printed output: the command that failed. Earlier traced commands succeeded;
+   * they are not the cause. Returns {@code from} when the paragraph has no such line.
+   */
+  static int lastTracedCommand(List<ContextLine> tail, int from) {
+    for (int i = tail.size() - 2; i > from; i--) {
+      String t = tail.get(i).text();
+      String next = tail.get(i + 1).text();
+      if (XTRACE.matcher(t).find() && !XTRACE.matcher(next).find() && !next.startsWith("-") && !next.startsWith(" ")
+          && !next.startsWith("@@")) {
+        return XTRACE.matcher(tail.get(from).text()).find() ? i : from;
+      }
+    }
+    return from;
   }
 
   /**

@@ -80,4 +80,22 @@ class PrimaryLineTest {
 
     assertThat(d.primary().line()).isEqualTo(2);
   }
+
+  /** Under set -x, the last traced command before the output is the one that failed, not the first of the paragraph. */
+  @Test
+  void analyze_shellTraceWithoutErrorWords_namesTheLastTracedCommand() throws IOException {
+    Diagnosis d = analyze(
+        "$ ./.compile_binaries",
+        "+./striptests",
+        "+mkdir -p deploy",
+        "+name=",
+        "+DOCKER_BUILDS=' '",
+        "+docker build -t :current .",
+        "invalid argument \":current\" for t: invalid reference format",
+        "See 'docker build --help'.",
+        "The command \"./.compile_binaries\" exited with 125.");
+
+    assertThat(d.primary().line()).isEqualTo(6);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(7L);
+  }
 }
