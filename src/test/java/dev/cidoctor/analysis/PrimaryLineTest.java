@@ -98,4 +98,18 @@ class PrimaryLineTest {
     assertThat(d.primary().line()).isEqualTo(6);
     assertThat(d.evidence()).extracting(Evidence::line).contains(7L);
   }
+
+  /** A Windows crash ("Access violation") is the cause, like a segfault, not an exception type named in compiled code. */
+  @Test
+  void analyze_windowsAccessViolation_beatsAnExceptionNameInEchoedCode() throws IOException {
+    Diagnosis d = analyze(
+        "$ stack build",
+        "fsnotify            > 64 |     pathAndInfo path = handle (\\(_ :: IOException) -> return Nothing) $ do",
+        "fsnotify            >    |                 ^^^^",
+        "wai-extra           > Installing library in C:\\Users\\travis\\.stack\\snapshots\\lib",
+        "Access violation in generated code when reading ffffffffffffffff",
+        "The command \"stack build\" exited with 1.");
+
+    assertThat(d.primary().line()).isEqualTo(5);
+  }
 }
