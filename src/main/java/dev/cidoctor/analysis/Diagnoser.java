@@ -28,6 +28,8 @@ final class Diagnoser {
   static final int BLOCK_LINES = 12;
   /** Further lines of an error block kept while they carry the primary line's tag (a Maven [ERROR] report). */
   static final int EXTENDED_BLOCK_LINES = 24;
+  /** Lines above a {@code primary: above} match searched for the output it repeats. */
+  static final int WRAPPER_LOOKBACK = 10;
   /** A {@code {name}} placeholder in a rule's summary, suggestion or test-name template. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
@@ -77,6 +79,12 @@ final class Diagnoser {
       Choice tail = fromTail(scope);
       if (tail != null) {
         choice = tail;
+      }
+    }
+    if (choice != null && choice.hit != null && choice.hit.rule().primaryAbove()) {
+      ContextLine cause = aboveWrapper(choice.candidate);
+      if (cause != null) {
+        choice = new Choice(choice.candidate, choice.hit, cause);
       }
     }
     traceSteps(scope, all, ruleLines, choice);
@@ -235,12 +243,69 @@ final class Diagnoser {
     while (from < tail.size() - 1 && tail.get(from).text().chars().noneMatch(Character::isLetterOrDigit)) {
       from++; // a table border or a rule of dashes says nothing
     }
+    from = lastTracedCommand(tail, from);
     ContextLine first = tail.get(from);
     Candidate c = new Candidate(first.line(), first.text(), scope == null ? scan.steps.size() - 1 : scope.index, 1,
         List.of(), List.of(), 0);
     c.after.addAll(tail.subList(from + 1, tail.size()));
     c.fromTail = true;
     return new Choice(c, null, first);
+  }
+
+  /**
+   * For a generic wrapper whose rule says {@code primary: above} ("make: *** [all] Error 2", "error
+   * Command failed with exit code 1."): the last line of output above it, which is what the wrapper repeats (a linter's file list,
+   * a tool's message). Blank lines, lines without a letter or digit, stack frames, other wrapper
+   * lines and lines of the wrapper's own tool are skipped; a step or command boundary ends the search.
+   */
+  static ContextLine aboveWrapper(Candidate c) {
+    String own = firstWord(c.text);
+    for (int i = c.before.size() - 1; i >= 0; i--) {
+      ContextLine l = c.before.get(i);
+      String t = l.text().strip();
+      if (Heuristics.endsBlock(t)) {
+        return null;
+      }
+      if (t.isEmpty() || t.chars().noneMatch(Character::isLetterOrDigit)) {
+        continue;
+      }
+      int q = Heuristics.quick(l.text());
+      if (q == 0 || q == 1 || q == 5 || (own != null && own.equals(firstWord(t)))) {
+        continue;
+      }
+      return l;
+    }
+    return null;
+  }
+
+  /** The first word of a line up to a '[', ':' or space ("make" of "make[2]: ***", "npm" of "npm ERR!"), or null. */
+  private static String firstWord(String text) {
+    String t = text.strip();
+    int end = 0;
+    while (end < t.length() && Character.isLetterOrDigit(t.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? null : t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A shell trace line ({@code set -x}): "+ cmd", "++ cmd" or "+cmd". */
+  private static final Pattern XTRACE = Pattern.compile("^\\++ ?[\\w./$\"'\\[-]");
+
+  /**
+   * In a paragraph of shell-traced commands ({@code set -x}) and their output, the index of the last
+   * traced command that printed output: the command that failed. Earlier traced commands succeeded;
+   * they are not the cause. Returns {@code from} when the paragraph has no such line.
+   */
+  static int lastTracedCommand(List<ContextLine> tail, int from) {
+    for (int i = tail.size() - 2; i > from; i--) {
+      String t = tail.get(i).text();
+      String next = tail.get(i + 1).text();
+      if (XTRACE.matcher(t).find() && !XTRACE.matcher(next).find() && !next.startsWith("-") && !next.startsWith(" ")
+          && !next.startsWith("@@")) {
+        return XTRACE.matcher(tail.get(from).text()).find() ? i : from;
+      }
+    }
+    return from;
   }
 
   /**
@@ -306,6 +371,19 @@ final class Diagnoser {
     Rule rule = choice.hit == null ? null : choice.hit.rule();
     lines.put(choice.primary.line(), choice.primary.text());
     lines.put(c.line, c.text);
+    if (choice.primary.line() < c.line) {
+      // the primary line is output above the wrapper that won: show its paragraph and what lies between
+      int above = 0;
+      for (int i = c.before.size() - 1; i >= 0; i--) {
+        ContextLine l = c.before.get(i);
+        if (l.line() < choice.primary.line() && (l.text().isBlank() || ++above > 3)) {
+          break;
+        }
+        if (!l.text().isBlank()) {
+          lines.put(l.line(), l.text());
+        }
+      }
+    }
     if (rule != null && (rule.contextBefore() > 0 || rule.contextAfter() > 0)) {
       int nb = c.before.size();
       for (int i = Math.max(0, nb - rule.contextBefore()); i < nb; i++) {
@@ -314,12 +392,13 @@ final class Diagnoser {
         }
       }
       String lead = lead(choice.primary.text());
+      int indent = indent(choice.primary.text());
       for (int i = 0; i < c.after.size() && i < rule.contextAfter() + EXTENDED_BLOCK_LINES; i++) {
         ContextLine l = c.after.get(i);
         if (rule.contextUntil() != null && rule.contextUntil().matcher(l.text()).find()) {
           break;
         }
-        if (i >= rule.contextAfter() && (lead == null || !lead.equals(lead(l.text())))) {
+        if (i >= rule.contextAfter() && !l.text().isBlank() && !continuesBlock(l.text(), lead, indent)) {
           break;
         }
         if (!l.text().isBlank()) {
@@ -331,7 +410,8 @@ final class Diagnoser {
         lines.put(l.line(), l.text());
       }
     } else {
-      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES, lead(choice.primary.text()));
+      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES, lead(choice.primary.text()),
+          indent(choice.primary.text()));
     }
     List<Candidate> others = new ArrayList<>();
     for (Candidate o : all) {
@@ -364,7 +444,7 @@ final class Diagnoser {
   }
 
   /** Adds the lines after {@code from} that belong to the same error block: up to two blank lines or a marker end it. */
-  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max, String lead) {
+  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max, String lead, int indent) {
     int added = 0;
     int blanks = 0;
     for (ContextLine l : after) {
@@ -379,12 +459,30 @@ final class Diagnoser {
       }
       blanks = 0;
       if (Heuristics.endsBlock(l.text()) || added >= max + EXTENDED_BLOCK_LINES
-          || (added >= max && (lead == null || !lead.equals(lead(l.text()))))) {
+          || (added >= max && !continuesBlock(l.text(), lead, indent))) {
         break;
       }
       lines.put(l.line(), l.text());
       added++;
     }
+  }
+
+  /**
+   * Says whether a line past the usual length of a block still belongs to it: it carries the primary
+   * line's tag, or it is indented deeper than the primary line (the message and stack a test runner
+   * prints under a failure header, up to the next header at the header's own indentation).
+   */
+  static boolean continuesBlock(String text, String lead, int indent) {
+    return (lead != null && lead.equals(lead(text))) || indent(text) > indent;
+  }
+
+  /** Columns of leading white space (a tab counts as one). */
+  static int indent(String text) {
+    int i = 0;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
   }
 
   /**

@@ -14,13 +14,13 @@ final class Heuristics {
   private static final Pattern LEADING = Pattern.compile(
       "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)(?::|\\s*$)"
           + "|error\\b|ERROR\\b|Error\\b|FATAL\\b|[Ff]atal\\b|FAIL(?:ED|URE)?\\b|[Ff]ailed\\b|[Ff]ailure\\b|panic:|Traceback|[Aa]borted"
-          + "|Segmentation fault|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
+          + "|Segmentation fault|Access violation|Illegal instruction|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
   private static final Pattern LOCATED = Pattern.compile(
       "\\w\\.\\w+[:(]\\d+(?:[:,]\\d+)?\\)?:?\\s*(?:fatal )?(?:error|Error|ERROR)\\b|\\berror(?:\\[E\\d+\\]| TS\\d+| CS\\d+| C\\d+| [A-Z]{2,}\\d+)\\b"
           + "|^\\s*\\S+:\\d+:(?:\\d+:)? (?:error|undefined|fatal)");
   private static final Pattern STRONG = Pattern.compile(
       "\\bERR!|\\bFAILED\\b|\\bFAIL\\b|--- FAIL|\\bFAILURE\\b|\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b|\\bpanic: |\\bfatal:"
-          + "|\\bFATAL\\b|Segmentation fault|undefined reference|[\u2717\u2716\u2718]|\\bAssertionError\\b|\\berror:|\\bERROR\\b|\\baborted!");
+          + "|\\bFATAL\\b|Segmentation fault|Access violation|Illegal instruction|undefined reference|[\u2717\u2716\u2718]|\\bAssertionError\\b|\\berror:|\\bERROR\\b|\\baborted!");
   private static final Pattern NOISE = Pattern.compile(
       "(?i)warn(?:ing)?\\b|deprecat|\\b(?:x?fail(?:ed|ures?)?|errors?)\\s*[:=]\\s*0\\b|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
           + "|(?:^|\\s)-W(?:error|no-)|error_reporting|ignore[_-]?errors?|continue-on-error|fail-fast|allow[_-]fail"

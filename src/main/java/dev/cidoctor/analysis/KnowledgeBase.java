@@ -12,7 +12,7 @@ public final class KnowledgeBase {
   static final List<String> KEYWORDS = List.of("error", "fail", "exception", "fatal", "panic", "traceback",
       "abort", "denied", "cannot", "could not", "couldn't", "unable to", "not found", "no such", "timed out",
       "killed", "segmentation", "undefined", "refused", "err!", "\u2717", "\u2716", "\u2718", "\u00d7 ",
-      "unresolved", "no matching", "panicked", "** (");
+      "unresolved", "no matching", "panicked", "** (", "access violation", "illegal instruction");
   /** Markers that segment a log into steps or say that a step or job failed. */
   static final List<String> MARKERS = List.of("##[", "section_start:", "section_end:", "travis_fold:", "travis_time:", "$ ",
       "[pipeline]", "post job cleanup", "the command \"", "done. your build exited", "finished: ",

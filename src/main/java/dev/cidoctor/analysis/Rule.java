@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * (category, severity, whether a rerun could pass), and the summary and fix to show, whose
  * {@code {name}} placeholders take the named captures of the patterns. A context rule
  * ({@code role: context}) diagnoses nothing: it only remembers captures (a test suite's name, say)
- * for the rules that match later lines.
+ * for the rules that match later lines. A rule with {@code primaryAbove} matches a generic wrapper
+ * ("make: *** [all] Error 2"): the root cause is the output above it.
  */
 public record Rule(
     String id,
@@ -27,6 +28,7 @@ public record Rule(
     int contextAfter,
     Pattern contextUntil,
     boolean primaryIsRequired,
+    boolean primaryAbove,
     boolean pickLast,
     boolean collectTests,
     String testName,

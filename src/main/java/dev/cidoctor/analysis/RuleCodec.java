@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class RuleCodec {
   static final String RESOURCE = "rules.bin";
-  private static final int MAGIC = 0xC1D0C701;
+  private static final int MAGIC = 0xC1D0C702;
 
   private RuleCodec() {}
 
@@ -47,6 +47,7 @@ final class RuleCodec {
       out.writeInt(r.contextAfter());
       writePattern(out, r.contextUntil());
       out.writeBoolean(r.primaryIsRequired());
+      out.writeBoolean(r.primaryAbove());
       out.writeBoolean(r.pickLast());
       out.writeBoolean(r.collectTests());
       writeNullable(out, r.testName());
@@ -85,6 +86,7 @@ final class RuleCodec {
       int after = in.readInt();
       Pattern until = readPattern(in);
       boolean primaryIsRequired = in.readBoolean();
+      boolean primaryAbove = in.readBoolean();
       boolean pickLast = in.readBoolean();
       boolean tests = in.readBoolean();
       String testName = readNullable(in);
@@ -93,7 +95,7 @@ final class RuleCodec {
       String summary = readLong(in);
       String suggestion = readLong(in);
       rules.add(new Rule(id, source, category, severity, transientFailure, priority, patterns, unless, literals, requires,
-          before, after, until, primaryIsRequired, pickLast, tests, testName, remember, contextOnly, summary, suggestion));
+          before, after, until, primaryIsRequired, primaryAbove, pickLast, tests, testName, remember, contextOnly, summary, suggestion));
     }
     return rules;
   }

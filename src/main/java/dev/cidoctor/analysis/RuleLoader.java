@@ -299,8 +299,8 @@ public final class RuleLoader {
       }
     }
     String primary = n.path("primary").asText("match");
-    if (!primary.equals("match") && !primary.equals("required")) {
-      problems.add(where + ": 'primary' must be 'match' or 'required'");
+    if (!primary.equals("match") && !primary.equals("required") && !primary.equals("above")) {
+      problems.add(where + ": 'primary' must be 'match', 'required' or 'above'");
     }
     if (primary.equals("required") && (requires == null || requires.negated())) {
       problems.add(where + ": 'primary: required' needs a positive 'requires' line");
@@ -370,7 +370,7 @@ public final class RuleLoader {
       return;
     }
     rules.add(new Rule(id, file, category, severity, n.path("transient").asBoolean(false), priority, patterns, unless,
-        literals.stream().distinct().toList(), requires, ctxBefore, ctxAfter, until, primary.equals("required"),
+        literals.stream().distinct().toList(), requires, ctxBefore, ctxAfter, until, primary.equals("required"), primary.equals("above"),
         pick.equals("last"), tests, testName, remember, contextOnly, summary.strip(), suggestion.strip()));
   }
 

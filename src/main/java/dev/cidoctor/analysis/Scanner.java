@@ -95,7 +95,7 @@ final class Scanner implements LineSink {
     int hits = kb.index.scan(bytes, offset, length, found, seenLiteral, stamp);
     String text = null;
     if (!open.isEmpty()) {
-      text = LineText.clean(bytes, offset, length);
+      text = text(bytes, offset, length);
       decoded++;
       for (Iterator<Candidate> it = open.iterator(); it.hasNext(); ) {
         Candidate c = it.next();
@@ -107,7 +107,7 @@ final class Scanner implements LineSink {
     }
     if (hits > 0) {
       if (text == null) {
-        text = LineText.clean(bytes, offset, length);
+        text = text(bytes, offset, length);
         decoded++;
       }
       examine(number, text, hits);
@@ -166,6 +166,9 @@ final class Scanner implements LineSink {
       // a block the rule shows may go on while its lines keep the primary line's tag (Diagnoser)
       wantAfter = Math.max(wantAfter, r.contextAfter() == 0 ? 0 : r.contextAfter() + Diagnoser.EXTENDED_BLOCK_LINES);
       wantBefore = Math.max(wantBefore, r.contextBefore());
+      if (r.primaryAbove()) {
+        wantBefore = Math.max(wantBefore, Diagnoser.WRAPPER_LOOKBACK); // the cause a wrapper repeats is above it
+      }
       if (r.requires() != null) {
         if (r.requires().after()) {
           wantAfter = Math.max(wantAfter, r.requires().within());
@@ -441,6 +444,25 @@ final class Scanner implements LineSink {
     return out;
   }
 
+  /**
+   * The text of a line as rules see it: {@link LineText#clean} without the {@code nl} that Travis'
+   * macOS workers put before some output lines ({@code nl  1) suite test:}), which would hide a
+   * runner's line from every rule anchored at its start. A bare {@code nl} line is left alone.
+   */
+  static String text(byte[] bytes, int offset, int length) {
+    String s = LineText.clean(bytes, offset, length);
+    if (s.length() > 3 && s.startsWith("nl ")) {
+      int i = 2;
+      while (i < s.length() && s.charAt(i) == ' ') {
+        i++;
+      }
+      if (i < s.length()) {
+        return s.substring(2);
+      }
+    }
+    return s;
+  }
+
   private void remember(long number, byte[] bytes, int offset, int length) {
     int slot = (int) (number % RING);
     if (ring[slot].length < length) {
@@ -457,7 +479,7 @@ final class Scanner implements LineSink {
     for (long k = number - n; k < number; k++) {
       int slot = (int) (k % RING);
       if (ringNo[slot] == k) {
-        out.add(new ContextLine(k, LineText.clean(ring[slot], 0, ringLen[slot])));
+        out.add(new ContextLine(k, text(ring[slot], 0, ringLen[slot])));
       }
     }
     return out;

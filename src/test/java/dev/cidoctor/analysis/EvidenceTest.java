@@ -45,4 +45,42 @@ class EvidenceTest {
     assertThat(Diagnoser.lead("Traceback (most recent call last):")).isNull();
     assertThat(Diagnoser.lead("   ")).isNull();
   }
+
+  /** A test runner's failure block goes on while its lines are indented under the header, blank lines and all. */
+  @Test
+  void analyze_gradleFailureWithIndentedStackAndCause_keepsTheWholeBlockAndStopsAtTheNextHeader() throws IOException {
+    String log = String.join("\n",
+        "> Task :test",
+        "",
+        "ConsoleClientTest > testOutput() PASSED",
+        "",
+        "ConsoleClientTest > testClassicParsing() FAILED",
+        "    java.lang.IllegalArgumentException: java.nio.file.NoSuchFileException: ../data/a.log",
+        "        at org.example.LogParser.parseLog(LogParser.java:39)",
+        "        at org.example.LogParser.parseLogs(LogParser.java:44)",
+        "        at org.example.ConsoleClientTest.testClassicParsing(ConsoleClientTest.java:69)",
+        "",
+        "        Caused by:",
+        "        java.nio.file.NoSuchFileException: ../data/a.log",
+        "            at java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
+        "            at java.base/java.nio.file.Files.lines(Files.java:4227)",
+        "",
+        "LcsLogDifferTest > testUnchangedCode1() PASSED",
+        "",
+        "2 tests completed, 1 failed",
+        "",
+        "FAILURE: Build failed with an exception.");
+    Diagnosis d = ANALYZER.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(d.primary().line()).isEqualTo(5);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(6L, 9L, 11L, 12L, 14L).doesNotContain(16L);
+  }
+
+  @Test
+  void continuesBlock_deeperIndentOrSameTag_continues() {
+    assertThat(Diagnoser.continuesBlock("    at a.B.c(B.java:1)", null, 0)).isTrue();
+    assertThat(Diagnoser.continuesBlock("  2) next test:", null, 2)).isFalse();
+    assertThat(Diagnoser.continuesBlock("[ERROR] more", "[ERROR]", 0)).isTrue();
+    assertThat(Diagnoser.indent("\t  x")).isEqualTo(3);
+  }
 }

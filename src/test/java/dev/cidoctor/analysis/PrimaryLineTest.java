@@ -1,0 +1,115 @@
+package dev.cidoctor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cidoctor.model.Diagnosis;
+import dev.cidoctor.model.Evidence;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which line of a failed log is named the root cause. */
+class PrimaryLineTest {
+  private static final Analyzer ANALYZER = new Analyzer(RuleLoader.load(List.of()));
+
+  private static Diagnosis analyze(String... lines) throws IOException {
+    String log = String.join("\n", lines) + "\n";
+    return ANALYZER.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void text_travisMacNlPrefix_isDroppedButABareNlLineStays() {
+    byte[] b = "nl  1) suite test:".getBytes(StandardCharsets.UTF_8);
+    assertThat(Scanner.text(b, 0, b.length)).isEqualTo("  1) suite test:");
+    byte[] bare = "nl".getBytes(StandardCharsets.UTF_8);
+    assertThat(Scanner.text(bare, 0, bare.length)).isEqualTo("nl");
+    byte[] word = "nlohmann json".getBytes(StandardCharsets.UTF_8);
+    assertThat(Scanner.text(word, 0, word.length)).isEqualTo("nlohmann json");
+  }
+
+  /** Travis' macOS workers print "nl" before output lines; the Mocha header must still win over "1 failing". */
+  @Test
+  void analyze_mochaHeaderBehindTravisMacNl_beatsTheFailingCount() throws IOException {
+    Diagnosis d = analyze(
+        "$ ./scripts/test-integration.sh",
+        "    ✓ applyEdit",
+        "  82 passing (16s)",
+        "",
+        "  1 failing",
+        "nl",
+        "nl  1) window namespace tests default column when opening a file:",
+        "nl",
+        "nl      AssertionError: wanted viewColumn:1 but got viewColumn:2",
+        "      at Object.<anonymous> (src/window.test.ts:137:10)",
+        "",
+        "",
+        "The command \"./scripts/test-integration.sh\" exited with 1.");
+
+    assertThat(d.primary().line()).isEqualTo(7);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(9L);
+  }
+
+  /** make's wrapper only repeats that the command above it failed: the tool's last output line is the cause. */
+  @Test
+  void analyze_makeWrapperAfterToolOutput_namesTheOutputAboveIt() throws IOException {
+    Diagnosis d = analyze(
+        "$ make -C doc xmllint",
+        "make[3]: Entering directory `/build/lib/stdlib/doc/src'",
+        "xmllint ../xml/a.xml ../xml/b.xml",
+        "../xml/b.xml:85: element name: validity error : Element marker is not declared",
+        "      <name><marker id=\"type-af\"/>af()</name>",
+        "                                       ^",
+        "make[3]: *** [xmllint] Error 4",
+        "make[3]: Leaving directory `/build/lib/stdlib/doc/src'",
+        "make[2]: *** [xmllint] Error 2",
+        "The command \"make -C doc xmllint\" exited with 2.");
+
+    assertThat(d.primary().line()).isEqualTo(5);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(4L, 7L);
+  }
+
+  /** With nothing but a command line above it, the wrapper stays the primary line. */
+  @Test
+  void analyze_wrapperWithNoOutputAbove_staysPrimary() throws IOException {
+    Diagnosis d = analyze(
+        "$ make all",
+        "make: *** [all] Error 1",
+        "The command \"make all\" exited with 2.");
+
+    assertThat(d.primary().line()).isEqualTo(2);
+  }
+
+  /** Under set -x, the last traced command before the output is the one that failed, not the first of the paragraph. */
+  @Test
+  void analyze_shellTraceWithoutErrorWords_namesTheLastTracedCommand() throws IOException {
+    Diagnosis d = analyze(
+        "$ ./.compile_binaries",
+        "+./striptests",
+        "+mkdir -p deploy",
+        "+name=",
+        "+DOCKER_BUILDS=' '",
+        "+docker build -t :current .",
+        "invalid argument \":current\" for t: invalid reference format",
+        "See 'docker build --help'.",
+        "The command \"./.compile_binaries\" exited with 125.");
+
+    assertThat(d.primary().line()).isEqualTo(6);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(7L);
+  }
+
+  /** A Windows crash ("Access violation") is the cause, like a segfault, not an exception type named in compiled code. */
+  @Test
+  void analyze_windowsAccessViolation_beatsAnExceptionNameInEchoedCode() throws IOException {
+    Diagnosis d = analyze(
+        "$ stack build",
+        "fsnotify            > 64 |     pathAndInfo path = handle (\\(_ :: IOException) -> return Nothing) $ do",
+        "fsnotify            >    |                 ^^^^",
+        "wai-extra           > Installing library in C:\\Users\\travis\\.stack\\snapshots\\lib",
+        "Access violation in generated code when reading ffffffffffffffff",
+        "The command \"stack build\" exited with 1.");
+
+    assertThat(d.primary().line()).isEqualTo(5);
+  }
+}
