@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>A literal that starts with {@link #LINE_START} matches only at the start of the line's text
  * (after a byte-order mark and a GitHub Actions timestamp, as {@code LineText.clean} sees it): the
- * scan feeds that byte before the line's first byte. Seven spaces anywhere are in a fifth of the lines
+ * scan feeds that byte before the line's first byte (past the {@code nl} of Travis' macOS workers,
+ * which the scanner's rules do not see either). Seven spaces anywhere are in a fifth of the lines
  * of a GitHub Actions log; seven spaces opening a line, in a twelfth.
  */
 final class LiteralIndex {
@@ -124,6 +125,7 @@ final class LiteralIndex {
       start += 3;
     }
     start += dev.cidoctor.logs.LineText.timestampLength(b, start, end);
+    start += Scanner.travisNlLength(b, start, end); // rules see "nl  1) x" as "  1) x"
     int base = nx[bc[LINE_START]]; // no literal is LINE_START alone, so this state has no output
     base = base < 0 ? ~base : base;
     for (int i = start; i < end; i++) {

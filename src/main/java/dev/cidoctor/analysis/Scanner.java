@@ -463,6 +463,22 @@ final class Scanner implements LineSink {
     return s;
   }
 
+  /**
+   * 2 when the line's bytes from {@code from} (past its BOM and timestamp) are Travis' {@code nl}
+   * before spaces and more text, as {@link #text} drops it; else 0. The literal prefilter skips the
+   * same bytes so that a literal at the line start is found where a rule's {@code ^} matches.
+   */
+  static int travisNlLength(byte[] b, int from, int end) {
+    if (end - from > 3 && b[from] == 'n' && b[from + 1] == 'l' && b[from + 2] == ' ') {
+      for (int i = from + 3; i < end; i++) {
+        if (b[i] != ' ') {
+          return 2;
+        }
+      }
+    }
+    return 0;
+  }
+
   private void remember(long number, byte[] bytes, int offset, int length) {
     int slot = (int) (number % RING);
     if (ring[slot].length < length) {

@@ -74,6 +74,8 @@ class LiteralIndexTest {
     assertThat(found(literals, "2024-01-02T03:04:05.1234567Z FAIL src/a.test.js")).contains(literals.get(0));
     assertThat(found(literals, "\ufeff\u001b[31mFAIL\u001b[0m src/a.test.js")).contains(literals.get(0));
     assertThat(found(literals, "x FAIL y")).containsExactly("fail ");
+    assertThat(found(List.of(LiteralIndex.LINE_START + "  1) "), "nl  1) suite test:")).hasSize(1); // Travis macOS
+    assertThat(found(List.of(LiteralIndex.LINE_START + "nl "), "nl ")).hasSize(1); // a bare nl stays
   }
 
   private static List<String> found(String text) {

@@ -3,7 +3,6 @@ package dev.cidoctor.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cidoctor.logs.LineReader;
-import dev.cidoctor.logs.LineText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ class PrefilterSoundnessTest {
     for (Path log : logs) {
       try (InputStream in = Files.newInputStream(log)) {
         LineReader.read(in, (number, bytes, offset, length, truncated) -> {
-          String text = LineText.clean(bytes, offset, length);
+          String text = Scanner.text(bytes, offset, length); // what rules see
           int hits = KB.index.scan(bytes, offset, length, found, seen, ++stamp[0]);
           java.util.Set<Integer> reached = new java.util.HashSet<>();
           for (int i = 0; i < hits; i++) {
