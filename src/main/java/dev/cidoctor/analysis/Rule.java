@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * (category, severity, whether a rerun could pass), and the summary and fix to show, whose
  * {@code {name}} placeholders take the named captures of the patterns. A context rule
  * ({@code role: context}) diagnoses nothing: it only remembers captures (a test suite's name, say)
- * for the rules that match later lines.
+ * for the rules that match later lines. {@code testAlias: module} also records a test named by its
+ * file ({@code tests/x.py::Class::test}) under its module path ({@code tests.x::Class::test}), the form
+ * unittest-style tools and reports use, so both names a reader may search for are listed.
  */
 public record Rule(
     String id,
@@ -30,6 +32,7 @@ public record Rule(
     boolean pickLast,
     boolean collectTests,
     String testName,
+    String testAlias,
     List<String> remember,
     boolean contextOnly,
     String summary,
@@ -59,5 +62,24 @@ public record Rule(
       }
     }
     return Diagnoser.fill(testName, captures);
+  }
+
+  /** A file-qualified test's path with its extension dropped and its folders as dots. */
+  private static final Pattern FILE_TEST = Pattern.compile("^([\\w./\\-]+?)\\.\\w+(::.+)$");
+
+  /** The other name {@code testAlias} gives {@code test}, or null. */
+  String aliasOf(String test) {
+    if (test == null || !"module".equals(testAlias)) {
+      return null;
+    }
+    java.util.regex.Matcher m = FILE_TEST.matcher(test.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    String module = m.group(1).replace('/', '.');
+    while (module.startsWith(".")) {
+      module = module.substring(1);
+    }
+    return module.isEmpty() ? null : module + m.group(2);
   }
 }

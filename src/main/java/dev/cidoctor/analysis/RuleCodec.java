@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class RuleCodec {
   static final String RESOURCE = "rules.bin";
-  private static final int MAGIC = 0xC1D0C701;
+  private static final int MAGIC = 0xC1D0C702; // 02: testAlias
 
   private RuleCodec() {}
 
@@ -50,6 +50,7 @@ final class RuleCodec {
       out.writeBoolean(r.pickLast());
       out.writeBoolean(r.collectTests());
       writeNullable(out, r.testName());
+      writeNullable(out, r.testAlias());
       writeStrings(out, r.remember());
       out.writeBoolean(r.contextOnly());
       writeLong(out, r.summary());
@@ -88,12 +89,13 @@ final class RuleCodec {
       boolean pickLast = in.readBoolean();
       boolean tests = in.readBoolean();
       String testName = readNullable(in);
+      String testAlias = readNullable(in);
       List<String> remember = readStrings(in);
       boolean contextOnly = in.readBoolean();
       String summary = readLong(in);
       String suggestion = readLong(in);
       rules.add(new Rule(id, source, category, severity, transientFailure, priority, patterns, unless, literals, requires,
-          before, after, until, primaryIsRequired, pickLast, tests, testName, remember, contextOnly, summary, suggestion));
+          before, after, until, primaryIsRequired, pickLast, tests, testName, testAlias, remember, contextOnly, summary, suggestion));
     }
     return rules;
   }
