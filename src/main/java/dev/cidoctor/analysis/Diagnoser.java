@@ -432,6 +432,7 @@ final class Diagnoser {
         break;
       }
       lines.put(o.line, o.text);
+      addRuleContext(lines, o);
     }
     List<Evidence> out = new ArrayList<>();
     out.add(new Evidence(entry, choice.primary.line(), shorten(Redactor.redact(choice.primary.text()), 500)));
@@ -441,6 +442,29 @@ final class Diagnoser {
       }
     }
     return out;
+  }
+
+  /**
+   * Adds the block a rule shows after another matched line (Maven's [ERROR] report under "Failed to
+   * execute goal"), within the rule's context and while the evidence is under its target.
+   */
+  private void addRuleContext(Map<Long, String> lines, Candidate o) {
+    for (RuleHit h : o.hits) {
+      Rule r = h.rule();
+      if (r.contextAfter() == 0 || checkRequires(o, h, false) == null) {
+        continue;
+      }
+      for (int i = 0; i < o.after.size() && i < r.contextAfter() && lines.size() < TARGET_EVIDENCE; i++) {
+        ContextLine l = o.after.get(i);
+        if (r.contextUntil() != null && r.contextUntil().matcher(l.text()).find()) {
+          break;
+        }
+        if (!l.text().isBlank()) {
+          lines.put(l.line(), l.text());
+        }
+      }
+      return;
+    }
   }
 
   /** Adds the lines after {@code from} that belong to the same error block: up to two blank lines or a marker end it. */

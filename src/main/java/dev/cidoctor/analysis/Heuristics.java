@@ -36,9 +36,12 @@ final class Heuristics {
           + "|\\[ERROR\\]\\s*$|ERROR: script returned exit code|Error: Process completed with exit code"
           + "|make(?:\\[\\d+\\])?: \\*\\*\\* \\[.*\\] Error \\d|error Command failed with exit code|info Visit https"
           + "|(?:##\\[error\\]|Error: )?The process '.*' failed with exit code"
-          + "|FAILURE: Build failed with an exception\\.|BUILD FAILED|\\[ERROR\\] BUILD FAILURE|\\*\\*\\* Failed \\*\\*\\*"
+          + "|FAILURE: Build failed with an exception\\.|BUILD FAILED|\\[(?:ERROR|INFO)\\] BUILD FAILURE|\\[INFO\\] \\S.*? \\.{3,} FAILURE \\[|\\*\\*\\* Failed \\*\\*\\*"
           + "|Error: Command failed|\\*\\s*What went wrong:|\\* Try:|> Run with --"
           + "|##\\[error\\]Executing the custom container implementation failed");
+  /** Notices some tools print on stderr (which Maven and Gradle then tag as errors) that never say why a build failed. */
+  private static final Pattern NOTICE = Pattern.compile(
+      "(?:\\[(?:ERROR|WARNING|INFO)\\]\\s*)?Picked up (?:JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS):");
   /** Lines that only repeat an exit code, recognised by their end. */
   private static final Pattern WRAPPER_END = Pattern.compile(
       "(?:\" exited with \\d+|exited with (?:exit )?code \\d+|failed with exit code \\d+)\\.?$");
@@ -54,6 +57,9 @@ final class Heuristics {
   static int quick(String text) {
     String t = text.strip();
     if (t.isEmpty() || t.length() > 2000 || isFrame(text)) {
+      return 0;
+    }
+    if (NOTICE.matcher(t).lookingAt()) {
       return 0;
     }
     if (WRAPPER.matcher(t).lookingAt() || (t.indexOf("xit") >= 0 && WRAPPER_END.matcher(t).find())) {

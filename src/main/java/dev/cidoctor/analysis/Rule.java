@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * {@code {name}} placeholders take the named captures of the patterns. A context rule
  * ({@code role: context}) diagnoses nothing: it only remembers captures (a test suite's name, say)
  * for the rules that match later lines. A rule with {@code primaryAbove} matches a generic wrapper
- * ("make: *** [all] Error 2"): the root cause is the output above it.
+ * ("make: *** [all] Error 2"): the root cause is the output above it. {@code testAlias: module} also
+ * records a test named by its file ({@code tests/x.py::Class::test}) under its module path
+ * ({@code tests.x::Class::test}), the form unittest-style tools and reports use.
  */
 public record Rule(
     String id,
@@ -32,6 +34,7 @@ public record Rule(
     boolean pickLast,
     boolean collectTests,
     String testName,
+    String testAlias,
     List<String> remember,
     boolean contextOnly,
     String summary,
@@ -61,5 +64,24 @@ public record Rule(
       }
     }
     return Diagnoser.fill(testName, captures);
+  }
+
+  /** A file-qualified test's path with its extension dropped and its folders as dots. */
+  private static final Pattern FILE_TEST = Pattern.compile("^([\\w./\\-]+?)\\.\\w+(::.+)$");
+
+  /** The other name {@code testAlias} gives {@code test}, or null. */
+  String aliasOf(String test) {
+    if (test == null || !"module".equals(testAlias)) {
+      return null;
+    }
+    java.util.regex.Matcher m = FILE_TEST.matcher(test.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    String module = m.group(1).replace('/', '.');
+    while (module.startsWith(".")) {
+      module = module.substring(1);
+    }
+    return module.isEmpty() ? null : module + m.group(2);
   }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class RuleCodec {
   static final String RESOURCE = "rules.bin";
-  private static final int MAGIC = 0xC1D0C702;
+  private static final int MAGIC = 0xC1D0C703; // 03: primaryAbove and testAlias
 
   private RuleCodec() {}
 
@@ -51,6 +51,7 @@ final class RuleCodec {
       out.writeBoolean(r.pickLast());
       out.writeBoolean(r.collectTests());
       writeNullable(out, r.testName());
+      writeNullable(out, r.testAlias());
       writeStrings(out, r.remember());
       out.writeBoolean(r.contextOnly());
       writeLong(out, r.summary());
@@ -90,12 +91,13 @@ final class RuleCodec {
       boolean pickLast = in.readBoolean();
       boolean tests = in.readBoolean();
       String testName = readNullable(in);
+      String testAlias = readNullable(in);
       List<String> remember = readStrings(in);
       boolean contextOnly = in.readBoolean();
       String summary = readLong(in);
       String suggestion = readLong(in);
       rules.add(new Rule(id, source, category, severity, transientFailure, priority, patterns, unless, literals, requires,
-          before, after, until, primaryIsRequired, primaryAbove, pickLast, tests, testName, remember, contextOnly, summary, suggestion));
+          before, after, until, primaryIsRequired, primaryAbove, pickLast, tests, testName, testAlias, remember, contextOnly, summary, suggestion));
     }
     return rules;
   }

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 public final class RuleLoader {
   static final String FOLDER = "rules/";
   private static final Set<String> KEYS = Set.of("id", "category", "severity", "transient", "priority", "pattern",
-      "patterns", "unless", "literals", "requires", "context", "primary", "pick", "tests", "testName", "remember", "role", "summary",
+      "patterns", "unless", "literals", "requires", "context", "primary", "pick", "tests", "testName", "testAlias", "remember", "role", "summary",
       "suggestion", "description");
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
   /** Placeholders every template may use besides the captures. */
@@ -317,6 +317,13 @@ public final class RuleLoader {
     if (testName != null && !tests) {
       problems.add(where + ": 'testName' needs 'tests: true'");
     }
+    String testAlias = n.hasNonNull("testAlias") ? n.get("testAlias").asText() : null;
+    if (testAlias != null && !testAlias.equals("module")) {
+      problems.add(where + ": 'testAlias' must be 'module'");
+    }
+    if (testAlias != null && !tests) {
+      problems.add(where + ": 'testAlias' needs 'tests: true'");
+    }
     List<String> remember = new ArrayList<>();
     if (n.has("remember")) {
       n.get("remember").forEach(x -> remember.add(x.asText()));
@@ -371,7 +378,7 @@ public final class RuleLoader {
     }
     rules.add(new Rule(id, file, category, severity, n.path("transient").asBoolean(false), priority, patterns, unless,
         literals.stream().distinct().toList(), requires, ctxBefore, ctxAfter, until, primary.equals("required"), primary.equals("above"),
-        pick.equals("last"), tests, testName, remember, contextOnly, summary.strip(), suggestion.strip()));
+        pick.equals("last"), tests, testName, testAlias, remember, contextOnly, summary.strip(), suggestion.strip()));
   }
 
   private Pattern compile(String where, String key, String regex) {

@@ -177,7 +177,9 @@ final class Scanner implements LineSink {
         }
       }
       if (r.collectTests() && r.requires() == null) {
-        addTest(r.testOf(h.captures()));
+        String t = r.testOf(h.captures());
+        addTest(t);
+        addAlias(r.aliasOf(t));
       }
     }
     Candidate c = new Candidate(number, text, current().index, score, ruleHits, before(number, wantBefore), wantAfter);
@@ -212,6 +214,18 @@ final class Scanner implements LineSink {
       testTokens.add(words);
     }
   }
+
+  /**
+   * Keeps another name of a failed test (a pytest node id's module form) to list after every test's
+   * own name, so the first names shown are the ones the runner printed.
+   */
+  void addAlias(String name) {
+    if (name != null && !name.isBlank() && aliases.size() < MAX_TESTS && !aliases.contains(name)) {
+      aliases.add(name);
+    }
+  }
+
+  private final List<String> aliases = new ArrayList<>();
 
   private static List<String> words(String name) {
     List<String> out = new ArrayList<>();
@@ -537,6 +551,9 @@ final class Scanner implements LineSink {
     for (String t : next.tests) {
       addTest(t);
     }
+    for (String t : next.aliases) {
+      addAlias(t);
+    }
     lines += next.lines;
     decoded += next.decoded;
     ruleAttempts += next.ruleAttempts;
@@ -563,6 +580,10 @@ final class Scanner implements LineSink {
 
   /** Ends the scan: closes the last step. */
   void finish() {
+    for (String a : aliases) {
+      addTest(a);
+    }
+    aliases.clear();
     Step last = current();
     last.end = lines;
     open.clear();

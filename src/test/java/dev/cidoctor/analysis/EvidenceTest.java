@@ -37,6 +37,28 @@ class EvidenceTest {
     assertThat(d.evidence()).extracting(Evidence::line).doesNotContain(3L);
   }
 
+  /** A later line a rule explains brings the block its rule shows (Maven's [ERROR] report), not just itself. */
+  @Test
+  void analyze_laterRuleMatch_bringsItsRuleContext() throws IOException {
+    String log = String.join("\n",
+        "[INFO] --- maven-compiler-plugin:3.5.1:compile (default-compile) @ app ---",
+        "[ERROR] COMPILATION ERROR : ",
+        "[ERROR] /src/main/java/App.java:[10,5] cannot find symbol",
+        "[INFO] 1 error",
+        "[INFO] BUILD FAILURE",
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.5.1:compile (default-compile) on project app: Compilation failure",
+        "[ERROR] /src/main/java/App.java:[10,5] cannot find symbol",
+        "[ERROR]   symbol:   class Foo",
+        "[ERROR] -> [Help 1]",
+        "[ERROR] ",
+        "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+        "[INFO] Total time: 2.1 s");
+    Diagnosis d = ANALYZER.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(d.primary().line()).isEqualTo(3);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(6L, 7L, 8L, 9L, 11L).doesNotContain(12L);
+  }
+
   @Test
   void lead_toolTags_areTheFirstTokenWhenItLooksLikeATag() {
     assertThat(Diagnoser.lead("[ERROR] Failed to execute goal")).isEqualTo("[ERROR]");

@@ -142,6 +142,50 @@ class RuleLoaderTest {
   }
 
   @Test
+  void loadOnly_testAliasModule_namesAFileQualifiedTestByItsModule() throws IOException {
+    Path f = Files.writeString(dir.resolve("alias.yaml"), """
+        rules:
+          - id: demo.alias
+            category: test_failure
+            severity: medium
+            transient: false
+            priority: 60
+            pattern: '^FAILED (?<test>\\S+::\\S+)'
+            tests: true
+            testAlias: module
+            summary: 'failed {test}'
+            suggestion: 'Run {test}.'
+        """);
+
+    Rule r = RuleLoader.loadOnly(List.of(f)).get(0);
+
+    assertThat(r.aliasOf("tests/integration/test_db.py::TestDb::test_ttl")).isEqualTo("tests.integration.test_db::TestDb::test_ttl");
+    assertThat(r.aliasOf("./tests/x.py::test_y")).isEqualTo("tests.x::test_y");
+    assertThat(r.aliasOf("TestDb.test_ttl")).isNull();
+  }
+
+  @Test
+  void loadOnly_unknownTestAlias_isAProblem() throws IOException {
+    Path f = Files.writeString(dir.resolve("bad-alias.yaml"), """
+        rules:
+          - id: demo.bad-alias
+            category: test_failure
+            severity: medium
+            transient: false
+            priority: 60
+            pattern: '^FAILED (?<test>\\S+)'
+            tests: true
+            testAlias: dotted
+            summary: 'failed {test}'
+            suggestion: 'Run {test}.'
+        """);
+
+    RuleLoadException e = catchThrowableOfType(RuleLoadException.class, () -> RuleLoader.loadOnly(List.of(f)));
+
+    assertThat(e.getMessage()).contains("'testAlias' must be 'module'");
+  }
+
+  @Test
   void load_builtInRules_loadWithoutProblems() {
     assertThat(RuleLoader.load(List.of())).isNotEmpty();
     assertThat(RuleLoader.builtInFiles()).allMatch(n -> n.endsWith(".yaml"));

@@ -23,6 +23,19 @@ class ScannerTest {
   }
 
   @Test
+  void addAlias_isListedAfterEveryRunnerPrintedName_once() {
+    Scanner scan = new Scanner(new KnowledgeBase(List.of()));
+    scan.addTest("tests/bench.py::test_a");
+    scan.addAlias("tests.bench::test_a");
+    scan.addTest("tests/bench.py::test_b");
+    scan.addAlias("tests.bench::test_b");
+    scan.addAlias("tests.bench::test_a");
+    scan.finish();
+    assertThat(scan.tests).containsExactly("tests/bench.py::test_a", "tests/bench.py::test_b",
+        "tests.bench::test_a", "tests.bench::test_b");
+  }
+
+  @Test
   void addTest_differentTestsSharingALastWord_areBothKept() {
     Scanner scan = new Scanner(new KnowledgeBase(List.of()));
     scan.addTest("com.a.FooTest.testParse");

@@ -43,7 +43,7 @@ class AnalyzeCommandTest {
     assertThat(o.get("evidence").get(0).get("line").asLong()).isEqualTo(12);
     assertThat(o.get("evidence").get(0).get("text").asText()).isEqualTo("E       assert 200 == 201");
     assertThat(o.get("failedStep").asText()).isEqualTo("pytest");
-    assertThat(o.get("failedTests")).extracting(JsonNode::asText).containsExactly("tests/test_api.py::test_create_user");
+    assertThat(o.get("failedTests")).extracting(JsonNode::asText).containsExactly("tests/test_api.py::test_create_user", "tests.test_api::test_create_user");
   }
 
   @Test
