@@ -66,22 +66,8 @@ public record Rule(
     return Diagnoser.fill(testName, captures);
   }
 
-  /** A file-qualified test's path with its extension dropped and its folders as dots. */
-  private static final Pattern FILE_TEST = Pattern.compile("^([\\w./\\-]+?)\\.\\w+(::.+)$");
-
   /** The other name {@code testAlias} gives {@code test}, or null. */
   String aliasOf(String test) {
-    if (test == null || !"module".equals(testAlias)) {
-      return null;
-    }
-    java.util.regex.Matcher m = FILE_TEST.matcher(test.strip());
-    if (!m.matches()) {
-      return null;
-    }
-    String module = m.group(1).replace('/', '.');
-    while (module.startsWith(".")) {
-      module = module.substring(1);
-    }
-    return module.isEmpty() ? null : module + m.group(2);
+    return "module".equals(testAlias) ? dev.cidoctor.model.TestNames.moduleForm(test) : null;
   }
 }

@@ -2,6 +2,7 @@ package dev.cidoctor.report;
 
 import dev.cidoctor.model.Diagnosis;
 import dev.cidoctor.model.Evidence;
+import dev.cidoctor.model.TestNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,9 +25,10 @@ public final class MarkdownReport {
       if (d.failedStep() != null) {
         sb.append("| Failed step | `").append(d.failedStep().replace("`", "'").replace("|", "\\|")).append("` |\n");
       }
-      if (!d.failedTests().isEmpty()) {
-        sb.append("| Failed tests | ").append(escape(String.join(", ", d.failedTests().stream().limit(10).toList())))
-            .append(d.failedTests().size() > 10 ? ", ..." : "").append(" |\n");
+      java.util.List<String> tests = TestNames.shown(d.failedTests());
+      if (!tests.isEmpty()) {
+        sb.append("| Failed tests | ").append(escape(String.join(", ", tests.stream().limit(10).toList())))
+            .append(tests.size() > 10 ? ", ..." : "").append(" |\n");
       }
       sb.append("| Rule | ").append(d.ruleId() == null ? "none" : "`" + d.ruleId() + "`").append(" |\n");
       sb.append("| Fingerprint | `").append(d.fingerprint()).append("` |\n\n");

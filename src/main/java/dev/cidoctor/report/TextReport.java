@@ -4,6 +4,7 @@ import dev.cidoctor.model.AnalysisCost;
 import dev.cidoctor.model.Diagnosis;
 import dev.cidoctor.model.Evidence;
 import dev.cidoctor.model.ReasoningStep;
+import dev.cidoctor.model.TestNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -77,10 +78,11 @@ public final class TextReport {
     if (d.failedStep() != null) {
       sb.append("Failed step: ").append(d.failedStep()).append('\n');
     }
-    if (!d.failedTests().isEmpty()) {
-      sb.append("Failed tests (").append(d.failedTests().size()).append("): ");
-      sb.append(String.join(", ", d.failedTests().stream().limit(10).toList()));
-      if (d.failedTests().size() > 10) {
+    List<String> tests = TestNames.shown(d.failedTests());
+    if (!tests.isEmpty()) {
+      sb.append("Failed tests (").append(tests.size()).append("): ");
+      sb.append(String.join(", ", tests.stream().limit(10).toList()));
+      if (tests.size() > 10) {
         sb.append(", ...");
       }
       sb.append('\n');
