@@ -21,7 +21,6 @@ final class ExitCode {
         5  invalid configuration or rule file
         6  GitHub refused or could not be reached (token, repo, run or expired logs)
         7  the pattern store cannot be used (corrupt, read-only, locked or unreachable database)
-
         8  a notification could not be delivered (the service refused it or could not be reached)""";
 
   private ExitCode() {}

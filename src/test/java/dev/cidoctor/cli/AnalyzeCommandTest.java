@@ -26,6 +26,16 @@ class AnalyzeCommandTest {
       "suggestion", "ruleId", "confidence", "evidence", "failedStep", "failedTests", "fingerprint", "trace");
 
   @Test
+  void help_listsEveryExitCode_oneLineEach() {
+    Cli.Result r = Cli.run("analyze", "--help");
+    String codes = r.out().substring(r.out().indexOf("Exit codes:"));
+    for (int code = 0; code <= 8; code++) {
+      assertThat(codes).containsPattern("\\n  " + code + "  \\S");
+    }
+    assertThat(codes.strip().lines().count()).isEqualTo(10); // the heading and nine codes, no blank line
+  }
+
+  @Test
   void analyze_jsonFormat_followsTheDiagnosisV1Contract() throws IOException {
     Cli.Result r = Cli.run("analyze", HTTP_STATUS, "--format", "json");
 
