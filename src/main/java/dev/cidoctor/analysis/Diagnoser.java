@@ -87,6 +87,10 @@ final class Diagnoser {
         choice = new Choice(choice.candidate, choice.hit, cause);
       }
     }
+    Choice traced = tracedExit(scope, choice);
+    if (traced != null) {
+      choice = traced;
+    }
     traceSteps(scope, all, ruleLines, choice);
     if (choice == null) {
       return nothingFound(scope);
@@ -306,6 +310,68 @@ final class Diagnoser {
       }
     }
     return from;
+  }
+
+  /** A shell-traced echo or printf: "+ echo 'msg'". */
+  private static final Pattern XTRACE_ECHO = Pattern.compile("^\\++ ?(?:echo|printf)\\b");
+
+  /**
+   * A shell script traced with {@code set -x} that stops on purpose ({@code + exit 1}) right after
+   * echoing why ("Build left local git repository checkout dirty") says so in the output of its first
+   * echo: that line is the cause, though it holds no error word. It replaces a line chosen by the
+   * generic scorer or a generic wrapper rule only when that line is output of an earlier command than
+   * the one the script tested (or comes after the exit, from a cleanup trap), and only when the tested
+   * command printed nothing itself: a command that printed an error before the echo is its cause.
+   */
+  private Choice tracedExit(Step scope, Choice choice) {
+    Step s = scope != null ? scope : choice != null ? scan.steps.get(choice.candidate.step) : null;
+    if (s == null || s.tracedExitLine < 0 || (s.failed() && s.tracedExitLine > s.failLine)) {
+      return null;
+    }
+    if (choice != null && choice.hit != null && choice.hit.rule().priority() >= 40) {
+      return null;
+    }
+    List<ContextLine> tail = s.tracedExitTail;
+    int firstEcho = -1;
+    int command = tail.size() - 1;
+    for (; command >= 0; command--) {
+      String t = tail.get(command).text();
+      if (XTRACE.matcher(t).find()) {
+        if (!XTRACE_ECHO.matcher(t).find()) {
+          break;
+        }
+        firstEcho = command;
+      }
+    }
+    if (firstEcho < 0 || command < 0) {
+      return null;
+    }
+    for (int k = command + 1; k < firstEcho; k++) {
+      if (!tail.get(k).text().isBlank()) {
+        return null; // the tested command printed something: that is the cause, the echo only wraps it
+      }
+    }
+    long commandLine = tail.get(command).line();
+    if (choice != null && choice.primary.line() >= commandLine && choice.primary.line() <= s.tracedExitLine) {
+      return null;
+    }
+    int p = firstEcho + 1;
+    while (p < tail.size() && (tail.get(p).text().isBlank() || XTRACE.matcher(tail.get(p).text()).find())) {
+      p++;
+    }
+    if (p >= tail.size()) {
+      return null;
+    }
+    ContextLine first = tail.get(p);
+    Candidate c = new Candidate(first.line(), first.text(), s.index, 1, List.of(), List.of(), 0);
+    for (int k = p + 1; k < tail.size(); k++) {
+      if (!tail.get(k).text().isBlank()) {
+        c.after.add(tail.get(k));
+      }
+    }
+    c.after.add(new ContextLine(s.tracedExitLine, s.tracedExitText));
+    c.fromTail = true;
+    return new Choice(c, null, first);
   }
 
   /**

@@ -112,4 +112,42 @@ class PrimaryLineTest {
 
     assertThat(d.primary().line()).isEqualTo(5);
   }
+
+  /**
+   * A traced script ({@code set -x}) that stops on purpose says why in its first echo, a line with no
+   * error word; an error printed by an earlier command that the script went past is not the cause.
+   */
+  @Test
+  void analyze_tracedExitAfterEcho_namesTheFirstEchoedLine() throws IOException {
+    Diagnosis d = analyze(
+        "Failed to upload test reports: An error occurred (AccessDenied) when calling the PutObject operation",
+        "Running test batch cost 6822.96 seconds",
+        "+ assert_git_not_dirty",
+        "++ git status --porcelain",
+        "+ git_status='?? cmake/profiles/'",
+        "+ [[ -n ?? cmake/profiles/ ]]",
+        "+ echo 'Build left local git repository checkout dirty'",
+        "Build left local git repository checkout dirty",
+        "+ echo '?? cmake/profiles/'",
+        "?? cmake/profiles/",
+        "+ exit 1",
+        "+ sccache_epilogue",
+        "Compile requests  2043");
+
+    assertThat(d.primary().line()).isEqualTo(8);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(10L, 11L);
+  }
+
+  /** When the command the script tested printed an error itself, the echo only wraps it: the error stays the cause. */
+  @Test
+  void analyze_tracedExitAfterFailingCommandOutput_keepsTheCommandsError() throws IOException {
+    Diagnosis d = analyze(
+        "+ make",
+        "src/foo.c:3:5: error: unknown type name 'bar'",
+        "+ echo 'Build failed'",
+        "Build failed",
+        "+ exit 1");
+
+    assertThat(d.primary().line()).isEqualTo(2);
+  }
 }
