@@ -493,6 +493,7 @@ final class Diagnoser {
       lines.put(lastStrong.line, lastStrong.text);
     }
     others.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparingLong(o -> o.line));
+    secondBlock(lines, others);
     for (Candidate o : others) {
       if (lines.size() >= TARGET_EVIDENCE) {
         break;
@@ -507,6 +508,41 @@ final class Diagnoser {
       }
     }
     return out;
+  }
+
+  /**
+   * A second statement of the failure away from the primary block (Maven's closing "Failed to execute
+   * goal" report under a compiler error, a second failing test) is shown as a block too, not as one
+   * line among single lines: the strongest other line a rule explains, with the lines under it that
+   * keep its tag or are indented deeper, while the evidence stays within {@link #TARGET_EVIDENCE}.
+   */
+  private void secondBlock(Map<Long, String> lines, List<Candidate> others) {
+    for (Candidate o : others) {
+      if (lines.size() >= TARGET_EVIDENCE - 1) {
+        return;
+      }
+      if (lines.containsKey(o.line) || lines.containsKey(o.line - 1) || lines.containsKey(o.line + 1)) {
+        continue;
+      }
+      boolean strong = false;
+      for (RuleHit h : o.hits) {
+        strong |= h.rule().priority() >= 40 && checkRequires(o, h, false) != null;
+      }
+      if (!strong) {
+        return; // others are sorted by rank: no rule explains any further line
+      }
+      lines.put(o.line, o.text);
+      String lead = lead(o.text);
+      int indent = indent(o.text);
+      for (ContextLine l : o.after) {
+        if (lines.size() >= TARGET_EVIDENCE || l.text().isBlank() || Heuristics.endsBlock(l.text())
+            || !continuesBlock(l.text(), lead, indent)) {
+          break;
+        }
+        lines.put(l.line(), l.text());
+      }
+      return;
+    }
   }
 
   /** Adds the lines after {@code from} that belong to the same error block: up to two blank lines or a marker end it. */
