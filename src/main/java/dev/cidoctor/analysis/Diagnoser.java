@@ -197,9 +197,27 @@ final class Diagnoser {
         || name.startsWith("Post ");
   }
 
+  /** A test run's summary that reports no failure and no error ("54 runs, 288 assertions, 0 failures, 0 errors"). */
+  private static final Pattern PASSING_SUMMARY = Pattern.compile(
+      "(?i)^\\W{0,3}(?:\\d+ (?:runs?|tests?|examples?|specs?)\\b.*\\b0 failures?\\b|tests run: \\d+, failures: 0\\b)");
+  private static final Pattern NONZERO = Pattern.compile("(?i)\\b[1-9]\\d* (?:failures?|errors?)\\b|\\b(?:failures|errors): [1-9]");
+
+  static boolean passingSummary(String text) {
+    return PASSING_SUMMARY.matcher(text).find() && !NONZERO.matcher(text).find();
+  }
+
   private Choice choose(Step scope, List<Candidate> all) {
     Choice best = null;
     long bestKey = Long.MIN_VALUE;
+    // An error that a test run printed and then reported as passing did not stop it (a warning a test
+    // helper prints, an expected error a test provokes): lines before the last passing summary of the
+    // failing step lose their rule's rank, unless the rule names a failed test.
+    long lastPassing = -1;
+    for (Candidate c : all) {
+      if (scope != null && scope.failed() && c.step == scope.index && c.hits.isEmpty() && passingSummary(c.text)) {
+        lastPassing = Math.max(lastPassing, c.line);
+      }
+    }
     for (Candidate c : all) {
       boolean inScope = scope == null || c.step == scope.index;
       int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
@@ -212,6 +230,9 @@ final class Diagnoser {
         explained = true;
         // A line a rule explains keeps the rule as its explanation, ranked at least as its own score.
         int strength = Math.max(ruleStrength(h.rule().priority()), primary.line() == c.line ? Math.min(score, 139) : 0);
+        if (inScope && c.line < lastPassing && h.rule().category() != Category.TEST_FAILURE) {
+          strength = Math.min(strength, 60);
+        }
         long key = (inScope ? 2L : 1L) << 41 | ((long) strength << 32)
             | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
