@@ -38,6 +38,8 @@ final class Diagnoser {
   private final String entry;
   private final String job;
   private final List<ReasoningStep> trace = new ArrayList<>();
+  /** The line of the traced {@code + exit N} whose echoed message was chosen, or -1. */
+  private long tracedExitLine = -1;
 
   Diagnoser(Scanner scan, String input, String entry, String job) {
     this.scan = scan;
@@ -90,6 +92,7 @@ final class Diagnoser {
     Choice traced = tracedExit(scope, choice);
     if (traced != null) {
       choice = traced;
+      tracedExitLine = scan.steps.get(traced.candidate.step).tracedExitLine;
     }
     traceSteps(scope, all, ruleLines, choice);
     if (choice == null) {
@@ -660,6 +663,9 @@ final class Diagnoser {
     if (choice != null && choice.hit != null) {
       ruleObs = "Rule " + choice.hit.rule().id() + " (" + choice.hit.rule().category().wireName() + ", priority "
           + choice.hit.rule().priority() + ") matched line " + choice.primary.line() + ".";
+    } else if (choice != null && tracedExitLine > 0) {
+      ruleObs = "The traced script stopped with '+ exit' at line " + tracedExitLine + " after echoing line "
+          + choice.primary.line() + "; its first echoed message is the cause.";
     } else if (choice != null) {
       ruleObs = "No rule matched in the failing step; the generic scorer picked line " + choice.primary.line() + ".";
     } else {

@@ -136,6 +136,7 @@ class PrimaryLineTest {
 
     assertThat(d.primary().line()).isEqualTo(8);
     assertThat(d.evidence()).extracting(Evidence::line).contains(10L, 11L);
+    assertThat(d.trace().get(2).observation()).contains("'+ exit' at line 11");
   }
 
   /** When the command the script tested printed an error itself, the echo only wraps it: the error stays the cause. */
