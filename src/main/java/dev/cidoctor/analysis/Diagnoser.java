@@ -38,6 +38,8 @@ final class Diagnoser {
   private final String entry;
   private final String job;
   private final List<ReasoningStep> trace = new ArrayList<>();
+  /** The line of the traced {@code + exit N} whose echoed message was chosen, or -1. */
+  private long tracedExitLine = -1;
 
   Diagnoser(Scanner scan, String input, String entry, String job) {
     this.scan = scan;
@@ -86,6 +88,11 @@ final class Diagnoser {
       if (cause != null) {
         choice = new Choice(choice.candidate, choice.hit, cause);
       }
+    }
+    Choice traced = tracedExit(scope, choice);
+    if (traced != null) {
+      choice = traced;
+      tracedExitLine = scan.steps.get(traced.candidate.step).tracedExitLine;
     }
     traceSteps(scope, all, ruleLines, choice);
     if (choice == null) {
@@ -193,9 +200,27 @@ final class Diagnoser {
         || name.startsWith("Post ");
   }
 
+  /** A test run's summary that reports no failure and no error ("54 runs, 288 assertions, 0 failures, 0 errors"). */
+  private static final Pattern PASSING_SUMMARY = Pattern.compile(
+      "(?i)^\\W{0,3}(?:\\d+ (?:runs?|tests?|examples?|specs?)\\b.*\\b0 failures?\\b|tests run: \\d+, failures: 0\\b)");
+  private static final Pattern NONZERO = Pattern.compile("(?i)\\b[1-9]\\d* (?:failures?|errors?)\\b|\\b(?:failures|errors): [1-9]");
+
+  static boolean passingSummary(String text) {
+    return PASSING_SUMMARY.matcher(text).find() && !NONZERO.matcher(text).find();
+  }
+
   private Choice choose(Step scope, List<Candidate> all) {
     Choice best = null;
     long bestKey = Long.MIN_VALUE;
+    // An error that a test run printed and then reported as passing did not stop it (a warning a test
+    // helper prints, an expected error a test provokes): lines before the last passing summary of the
+    // failing step lose their rule's rank, unless the rule names a failed test.
+    long lastPassing = -1;
+    for (Candidate c : all) {
+      if (scope != null && scope.failed() && c.step == scope.index && c.hits.isEmpty() && passingSummary(c.text)) {
+        lastPassing = Math.max(lastPassing, c.line);
+      }
+    }
     for (Candidate c : all) {
       boolean inScope = scope == null || c.step == scope.index;
       int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
@@ -208,6 +233,9 @@ final class Diagnoser {
         explained = true;
         // A line a rule explains keeps the rule as its explanation, ranked at least as its own score.
         int strength = Math.max(ruleStrength(h.rule().priority()), primary.line() == c.line ? Math.min(score, 139) : 0);
+        if (inScope && c.line < lastPassing && h.rule().category() != Category.TEST_FAILURE) {
+          strength = Math.min(strength, 60);
+        }
         long key = (inScope ? 2L : 1L) << 41 | ((long) strength << 32)
             | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
@@ -306,6 +334,68 @@ final class Diagnoser {
       }
     }
     return from;
+  }
+
+  /** A shell-traced echo or printf: "+ echo 'msg'". */
+  private static final Pattern XTRACE_ECHO = Pattern.compile("^\\++ ?(?:echo|printf)\\b");
+
+  /**
+   * A shell script traced with {@code set -x} that stops on purpose ({@code + exit 1}) right after
+   * echoing why ("Build left local git repository checkout dirty") says so in the output of its first
+   * echo: that line is the cause, though it holds no error word. It replaces a line chosen by the
+   * generic scorer or a generic wrapper rule only when that line is output of an earlier command than
+   * the one the script tested (or comes after the exit, from a cleanup trap), and only when the tested
+   * command printed nothing itself: a command that printed an error before the echo is its cause.
+   */
+  private Choice tracedExit(Step scope, Choice choice) {
+    Step s = scope != null ? scope : choice != null ? scan.steps.get(choice.candidate.step) : null;
+    if (s == null || s.tracedExitLine < 0 || (s.failed() && s.tracedExitLine > s.failLine)) {
+      return null;
+    }
+    if (choice != null && choice.hit != null && choice.hit.rule().priority() >= 40) {
+      return null;
+    }
+    List<ContextLine> tail = s.tracedExitTail;
+    int firstEcho = -1;
+    int command = tail.size() - 1;
+    for (; command >= 0; command--) {
+      String t = tail.get(command).text();
+      if (XTRACE.matcher(t).find()) {
+        if (!XTRACE_ECHO.matcher(t).find()) {
+          break;
+        }
+        firstEcho = command;
+      }
+    }
+    if (firstEcho < 0 || command < 0) {
+      return null;
+    }
+    for (int k = command + 1; k < firstEcho; k++) {
+      if (!tail.get(k).text().isBlank()) {
+        return null; // the tested command printed something: that is the cause, the echo only wraps it
+      }
+    }
+    long commandLine = tail.get(command).line();
+    if (choice != null && choice.primary.line() >= commandLine && choice.primary.line() <= s.tracedExitLine) {
+      return null;
+    }
+    int p = firstEcho + 1;
+    while (p < tail.size() && (tail.get(p).text().isBlank() || XTRACE.matcher(tail.get(p).text()).find())) {
+      p++;
+    }
+    if (p >= tail.size()) {
+      return null;
+    }
+    ContextLine first = tail.get(p);
+    Candidate c = new Candidate(first.line(), first.text(), s.index, 1, List.of(), List.of(), 0);
+    for (int k = p + 1; k < tail.size(); k++) {
+      if (!tail.get(k).text().isBlank()) {
+        c.after.add(tail.get(k));
+      }
+    }
+    c.after.add(new ContextLine(s.tracedExitLine, s.tracedExitText));
+    c.fromTail = true;
+    return new Choice(c, null, first);
   }
 
   /**
@@ -427,6 +517,7 @@ final class Diagnoser {
       lines.put(lastStrong.line, lastStrong.text);
     }
     others.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparingLong(o -> o.line));
+    secondBlock(lines, others);
     for (Candidate o : others) {
       if (lines.size() >= TARGET_EVIDENCE) {
         break;
@@ -462,6 +553,41 @@ final class Diagnoser {
         if (!l.text().isBlank()) {
           lines.put(l.line(), l.text());
         }
+      }
+      return;
+    }
+  }
+
+  /**
+   * A second statement of the failure away from the primary block (Maven's closing "Failed to execute
+   * goal" report under a compiler error, a second failing test) is shown as a block too, not as one
+   * line among single lines: the strongest other line a rule explains, with the lines under it that
+   * keep its tag or are indented deeper, while the evidence stays within {@link #TARGET_EVIDENCE}.
+   */
+  private void secondBlock(Map<Long, String> lines, List<Candidate> others) {
+    for (Candidate o : others) {
+      if (lines.size() >= TARGET_EVIDENCE - 1) {
+        return;
+      }
+      if (lines.containsKey(o.line) || lines.containsKey(o.line - 1) || lines.containsKey(o.line + 1)) {
+        continue;
+      }
+      boolean strong = false;
+      for (RuleHit h : o.hits) {
+        strong |= h.rule().priority() >= 40 && checkRequires(o, h, false) != null;
+      }
+      if (!strong) {
+        return; // others are sorted by rank: no rule explains any further line
+      }
+      lines.put(o.line, o.text);
+      String lead = lead(o.text);
+      int indent = indent(o.text);
+      for (ContextLine l : o.after) {
+        if (lines.size() >= TARGET_EVIDENCE || l.text().isBlank() || Heuristics.endsBlock(l.text())
+            || !continuesBlock(l.text(), lead, indent)) {
+          break;
+        }
+        lines.put(l.line(), l.text());
       }
       return;
     }
@@ -561,6 +687,9 @@ final class Diagnoser {
     if (choice != null && choice.hit != null) {
       ruleObs = "Rule " + choice.hit.rule().id() + " (" + choice.hit.rule().category().wireName() + ", priority "
           + choice.hit.rule().priority() + ") matched line " + choice.primary.line() + ".";
+    } else if (choice != null && tracedExitLine > 0) {
+      ruleObs = "The traced script stopped with '+ exit' at line " + tracedExitLine + " after echoing line "
+          + choice.primary.line() + "; its first echoed message is the cause.";
     } else if (choice != null) {
       ruleObs = "No rule matched in the failing step; the generic scorer picked line " + choice.primary.line() + ".";
     } else {

@@ -16,7 +16,8 @@ public final class KnowledgeBase {
   /** Markers that segment a log into steps or say that a step or job failed. */
   static final List<String> MARKERS = List.of("##[", "section_start:", "section_end:", "travis_fold:", "travis_time:", "$ ",
       "[pipeline]", "post job cleanup", "the command \"", "done. your build exited", "finished: ",
-      "build step '", "job failed", "exited with", "cleaning up orphan processes", "job succeeded", "[command]");
+      "build step '", "job failed", "exited with", "cleaning up orphan processes", "job succeeded", "[command]",
+      "+ exit ");
   // "##[section]Finishing:" (legacy job logs) is covered by the "##[" marker.
 
   final List<Rule> rules;

@@ -37,13 +37,16 @@ record Marker(Kind kind, String name, int exitCode) {
     /** Folds, section ends, timing lines: structure and nothing else. */
     STRUCTURE,
     /** A shell prompt "$ cmd": a step on Travis and in plain logs. */
-    PROMPT
+    PROMPT,
+    /** A shell-traced ({@code set -x}) {@code + exit N}: the script chose to stop with code N. */
+    TRACED_EXIT
   }
 
   private static final Pattern GHA_EXIT = Pattern.compile("^##\\[error\\]Process completed with exit code (\\d+)");
   /** Travis: the command may span lines, so the marker can be just the end: {@code ...run-tests.sh" exited with 1.} */
   private static final Pattern TRAVIS_EXIT = Pattern.compile(
       "(?:^The command \"|\")(?:.*\")?\\s*(?:failed and )?exited with (\\d+)(?:\\.| during)");
+  private static final Pattern TRACED_EXIT = Pattern.compile("^\\++ exit (\\d{1,3})\\s*$");
   private static final Pattern JENKINS_EXIT = Pattern.compile("^ERROR: script returned exit code (\\d+)");
   private static final Pattern GITLAB_SECTION = Pattern.compile("^section_start:\\d+:([\\w.\\-]+)");
   private static final Pattern JENKINS_STAGE = Pattern.compile("^\\[Pipeline\\] \\{ \\((.+)\\)\\s*$");
@@ -114,6 +117,12 @@ record Marker(Kind kind, String name, int exitCode) {
     }
     if (t.startsWith("$ ") && t.length() > 2) {
       return new Marker(Kind.PROMPT, t.substring(2).strip(), 0);
+    }
+    if (t.startsWith("+")) {
+      m = TRACED_EXIT.matcher(t);
+      if (m.find()) {
+        return new Marker(Kind.TRACED_EXIT, null, Integer.parseInt(m.group(1)));
+      }
     }
     return null;
   }

@@ -385,6 +385,14 @@ final class Scanner implements LineSink {
         }
         return false;
       }
+      case TRACED_EXIT -> {
+        Step s = current();
+        if (marker.exitCode() != 0 && s.tracedExitLine < 0 && !inStepHeader) {
+          s.tracedExitLine = number;
+          s.tracedExitText = t;
+          s.tracedExitTail = before(number, RING - 1);
+        }
+      }
     }
     return true;
   }
@@ -529,6 +537,7 @@ final class Scanner implements LineSink {
     if (!last.failed() && first.failed()) {
       takeFailure(first, last, off);
     }
+    takeTracedExit(first, last, off);
     last.end = first.end + off;
     int stepOff = steps.size() - 1;
     for (int i = 1; i < next.steps.size() && steps.size() < MAX_STEPS; i++) {
@@ -538,6 +547,7 @@ final class Scanner implements LineSink {
       if (o.failed()) {
         takeFailure(o, s, off);
       }
+      takeTracedExit(o, s, off);
       for (Candidate c : o.candidates) {
         s.candidates.add(c.shifted(off, s.index));
       }
@@ -561,6 +571,14 @@ final class Scanner implements LineSink {
     errorAnnotations += next.errorAnnotations;
     completeGitHubLog |= next.completeGitHubLog;
     succeeded |= next.succeeded;
+  }
+
+  private static void takeTracedExit(Step from, Step to, long off) {
+    if (to.tracedExitLine < 0 && from.tracedExitLine > 0) {
+      to.tracedExitLine = from.tracedExitLine + off;
+      to.tracedExitText = from.tracedExitText;
+      to.tracedExitTail = Candidate.shift(from.tracedExitTail, off);
+    }
   }
 
   private void takeFailure(Step from, Step to, long off) {

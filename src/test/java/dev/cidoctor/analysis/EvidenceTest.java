@@ -59,6 +59,38 @@ class EvidenceTest {
     assertThat(d.evidence()).extracting(Evidence::line).contains(6L, 7L, 8L, 9L, 11L).doesNotContain(12L);
   }
 
+  /**
+   * Maven's closing report restates a compile error below the build summary: it is shown as a block
+   * (its [ERROR] lines, the resume hint too), not only its first line.
+   */
+  @Test
+  void analyze_secondRuleLineAwayFromThePrimaryBlock_bringsItsTaggedBlock() throws IOException {
+    String log = String.join("\n",
+        "[INFO] --- maven-compiler-plugin:3.8.1:compile (default-compile) @ app ---",
+        "[INFO] -------------------------------------------------------------",
+        "[ERROR] COMPILATION ERROR : ",
+        "[INFO] -------------------------------------------------------------",
+        "[ERROR] /src/main/java/App.java:[10,5] cannot find symbol",
+        "[INFO] 1 error",
+        "[INFO] -------------------------------------------------------------",
+        "[INFO] BUILD FAILURE",
+        "[INFO] ------------------------------------------------------------------------",
+        "[INFO] Total time:  5.905 s",
+        "[INFO] ------------------------------------------------------------------------",
+        "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.8.1:compile (default-compile) on project app: Compilation failure",
+        "[ERROR] /src/main/java/App.java:[10,5] cannot find symbol",
+        "[ERROR] ",
+        "[ERROR] -> [Help 1]",
+        "[ERROR] ",
+        "[ERROR] After correcting the problems, you can resume the build with the command",
+        "[ERROR]   mvn <args> -rf :app",
+        "Build step 'Execute shell' marked build as failure");
+    Diagnosis d = ANALYZER.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(d.primary().line()).isEqualTo(5);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(12L, 13L, 17L, 18L).doesNotContain(10L);
+  }
+
   @Test
   void lead_toolTags_areTheFirstTokenWhenItLooksLikeATag() {
     assertThat(Diagnoser.lead("[ERROR] Failed to execute goal")).isEqualTo("[ERROR]");

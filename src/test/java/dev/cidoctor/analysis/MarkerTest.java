@@ -43,4 +43,12 @@ class MarkerTest {
     assertThat(Marker.of("E       AssertionError: assert 200 == 201")).isNull();
     assertThat(Marker.of("echo \"exited with code\"")).isNull();
   }
+
+  @Test
+  void of_shellTracedExit_marksTheCodeOnlyForABareExit() {
+    assertThat(Marker.of("+ exit 1")).isEqualTo(new Marker(Kind.TRACED_EXIT, null, 1));
+    assertThat(Marker.of("++ exit 2")).isEqualTo(new Marker(Kind.TRACED_EXIT, null, 2));
+    assertThat(Marker.of("+ exit \"$rc\"")).isNull();
+    assertThat(Marker.of("+ exit_code=1")).isNull();
+  }
 }

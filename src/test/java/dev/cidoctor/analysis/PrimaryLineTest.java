@@ -113,4 +113,84 @@ class PrimaryLineTest {
 
     assertThat(d.primary().line()).isEqualTo(5);
   }
+
+  /**
+   * A traced script ({@code set -x}) that stops on purpose says why in its first echo, a line with no
+   * error word; an error printed by an earlier command that the script went past is not the cause.
+   */
+  @Test
+  void analyze_tracedExitAfterEcho_namesTheFirstEchoedLine() throws IOException {
+    Diagnosis d = analyze(
+        "Failed to upload test reports: An error occurred (AccessDenied) when calling the PutObject operation",
+        "Running test batch cost 6822.96 seconds",
+        "+ assert_git_not_dirty",
+        "++ git status --porcelain",
+        "+ git_status='?? cmake/profiles/'",
+        "+ [[ -n ?? cmake/profiles/ ]]",
+        "+ echo 'Build left local git repository checkout dirty'",
+        "Build left local git repository checkout dirty",
+        "+ echo '?? cmake/profiles/'",
+        "?? cmake/profiles/",
+        "+ exit 1",
+        "+ sccache_epilogue",
+        "Compile requests  2043");
+
+    assertThat(d.primary().line()).isEqualTo(8);
+    assertThat(d.evidence()).extracting(Evidence::line).contains(10L, 11L);
+    assertThat(d.trace().get(2).observation()).contains("'+ exit' at line 11");
+  }
+
+  /** When the command the script tested printed an error itself, the echo only wraps it: the error stays the cause. */
+  @Test
+  void analyze_tracedExitAfterFailingCommandOutput_keepsTheCommandsError() throws IOException {
+    Diagnosis d = analyze(
+        "+ make",
+        "src/foo.c:3:5: error: unknown type name 'bar'",
+        "+ echo 'Build failed'",
+        "Build failed",
+        "+ exit 1");
+
+    assertThat(d.primary().line()).isEqualTo(2);
+  }
+
+  /**
+   * An error printed in the middle of a test run that then reports no failure did not stop the build
+   * (here a test helper's Bundler message): the failed test of a later run is the cause.
+   */
+  @Test
+  void analyze_ruleLineInsideAPassingTestRun_yieldsToTheLaterFailedTest() throws IOException {
+    Diagnosis d = analyze(
+        "$ ci/travis.rb",
+        "Run options: --seed 20272",
+        "# Running:",
+        "..............",
+        "Bundler could not find compatible versions for gem \"activemodel\":",
+        "  In Gemfile:",
+        "    rails was resolved to 5.1.7, which depends on",
+        "      activemodel (= 5.1.7)",
+        "........",
+        "Finished in 1.281357s, 42.1428 runs/s, 224.7618 assertions/s.",
+        "54 runs, 288 assertions, 0 failures, 0 errors, 0 skips",
+        "Run options: --seed 56165",
+        "# Running:",
+        "F",
+        "",
+        "Failure:",
+        "ApplicationTests::DBConsoleTest#test_respect_environment_option [test/application/dbconsole_test.rb:65]:",
+        "Expected \"\" to include \"sqlite>\".",
+        "",
+        "2 runs, 4 assertions, 1 failures, 0 errors, 0 skips",
+        "The command \"ci/travis.rb\" exited with 1.");
+
+    assertThat(d.primary().line()).isBetween(16L, 17L);
+  }
+
+  @Test
+  void passingSummary_zeroFailuresAndErrors_only() {
+    assertThat(Diagnoser.passingSummary("54 runs, 288 assertions, 0 failures, 0 errors, 0 skips")).isTrue();
+    assertThat(Diagnoser.passingSummary("10 examples, 0 failures")).isTrue();
+    assertThat(Diagnoser.passingSummary("Tests run: 5, Failures: 0, Errors: 0, Skipped: 0")).isTrue();
+    assertThat(Diagnoser.passingSummary("2 runs, 4 assertions, 1 failures, 0 errors, 0 skips")).isFalse();
+    assertThat(Diagnoser.passingSummary("Tests run: 5, Failures: 0, Errors: 1, Skipped: 0")).isFalse();
+  }
 }
