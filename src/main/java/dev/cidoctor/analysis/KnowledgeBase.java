@@ -31,16 +31,25 @@ public final class KnowledgeBase {
 
   public KnowledgeBase(List<Rule> rules) {
     this.rules = List.copyOf(rules);
+    java.util.Map<java.util.regex.Pattern, String> leads = new java.util.IdentityHashMap<>();
+    for (Rule r : rules) {
+      for (java.util.regex.Pattern p : r.patterns()) {
+        boolean literalSyntax = (p.flags() & (java.util.regex.Pattern.COMMENTS | java.util.regex.Pattern.LITERAL)) == 0;
+        leads.put(p, literalSyntax ? Literals.leadingLiteral(p.pattern()) : "");
+      }
+    }
     List<String> literals = new ArrayList<>();
+    java.util.Map<String, Integer> literalIds = new java.util.HashMap<>();
     List<List<Integer>> byLiteral = new ArrayList<>();
     for (int r = 0; r < rules.size(); r++) {
       for (String written : rules.get(r).literals()) {
-        String lit = opensEveryMatch(rules.get(r), written) ? LiteralIndex.LINE_START + written : written;
-        int at = literals.indexOf(lit);
-        if (at < 0) {
+        String lit = opensEveryMatch(rules.get(r), written, leads) ? LiteralIndex.LINE_START + written : written;
+        Integer at = literalIds.get(lit);
+        if (at == null) {
+          at = literals.size();
+          literalIds.put(lit, at);
           literals.add(lit);
           byLiteral.add(new ArrayList<>());
-          at = literals.size() - 1;
         }
         byLiteral.get(at).add(r);
       }
@@ -55,7 +64,7 @@ public final class KnowledgeBase {
         if (Literals.anchoredAtStart(p.pattern())) {
           anchored.add(p);
         }
-        Gate g = Gate.of(p);
+        Gate g = Gate.of(p, leads.get(p));
         if (g != null) {
           gates.put(p, g);
         }
@@ -74,13 +83,12 @@ public final class KnowledgeBase {
    * over (every {@code .java:} of a stack trace for javac's {@code X.java:12: error:}) fail it.
    */
   private record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar first) {
-    static Gate of(java.util.regex.Pattern p) {
+    static Gate of(java.util.regex.Pattern p, String lead) {
       int flags = p.flags();
       if ((flags & (java.util.regex.Pattern.COMMENTS | java.util.regex.Pattern.LITERAL)) != 0) {
         return null;
       }
       boolean ignoreCase = (flags & java.util.regex.Pattern.CASE_INSENSITIVE) != 0 || p.pattern().contains("(?i");
-      String lead = Literals.leadingLiteral(p.pattern());
       Literals.FirstChar first = lead.isEmpty() ? Literals.firstChar(p.pattern()) : Literals.FirstChar.UNKNOWN;
       List<String> runs = new ArrayList<>();
       for (String run : Literals.requiredRuns(p.pattern())) {
@@ -153,13 +161,12 @@ public final class KnowledgeBase {
    * at the line start with a literal prefix beginning with it), so the prefilter may look for it
    * at the line start only.
    */
-  private static boolean opensEveryMatch(Rule r, String lit) {
+  private static boolean opensEveryMatch(Rule r, String lit, java.util.Map<java.util.regex.Pattern, String> leads) {
     if (r.patterns().isEmpty()) {
       return false;
     }
     for (java.util.regex.Pattern p : r.patterns()) {
-      if ((p.flags() & (java.util.regex.Pattern.COMMENTS | java.util.regex.Pattern.LITERAL)) != 0
-          || !Literals.leadingLiteral(p.pattern()).toLowerCase(java.util.Locale.ROOT).startsWith(lit)) {
+      if (!leads.get(p).toLowerCase(java.util.Locale.ROOT).startsWith(lit)) {
         return false;
       }
     }

@@ -1,12 +1,9 @@
 package dev.cidoctor.analysis;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An Aho-Corasick automaton over raw line bytes that finds, in one pass and ignoring ASCII case and
@@ -52,59 +49,86 @@ final class LiteralIndex {
       byteClass[b] = byteClass[b + 32];
     }
     classes = c;
-    List<Map<Integer, Integer>> trie = new ArrayList<>();
-    List<List<Integer>> out = new ArrayList<>();
-    trie.add(new HashMap<>());
-    out.add(new ArrayList<>());
+    // the trie goes straight into the transition table (-1: no child yet); arrays, not maps, since
+    // this runs at every start and a map per state cost a third of a typical analysis' start-up
+    int capacity = 1;
+    for (byte[] k : keys) {
+      capacity += k.length;
+    }
+    int[] table = new int[capacity * classes];
+    java.util.Arrays.fill(table, -1);
+    int[][] own = new int[capacity][]; // literal ids ending at each state, before failure links
+    int states = 1;
     for (int id = 0; id < keys.size(); id++) {
       int state = 0;
       for (byte b : keys.get(id)) {
-        int cls = byteClass[b & 0xFF];
-        Integer to = trie.get(state).get(cls);
-        if (to == null) {
-          to = trie.size();
-          trie.add(new HashMap<>());
-          out.add(new ArrayList<>());
-          trie.get(state).put(cls, to);
+        int at = state * classes + byteClass[b & 0xFF];
+        if (table[at] < 0) {
+          table[at] = states++;
         }
-        state = to;
+        state = table[at];
       }
-      out.get(state).add(id);
-    }
-    int states = trie.size();
-    next = new int[states * classes];
-    int[] fail = new int[states];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int cls = 0; cls < classes; cls++) {
-      Integer to = trie.get(0).get(cls);
-      if (to != null) {
-        next[cls] = to;
-        fail[to] = 0;
-        queue.add(to);
-      }
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      out.get(s).addAll(out.get(fail[s]));
-      for (int cls = 0; cls < classes; cls++) {
-        Integer to = trie.get(s).get(cls);
-        if (to != null) {
-          fail[to] = next[fail[s] * classes + cls];
-          next[s * classes + cls] = to;
-          queue.add(to);
-        } else {
-          next[s * classes + cls] = next[fail[s] * classes + cls];
-        }
-      }
+      own[state] = own[state] == null ? new int[] {id} : append(own[state], id);
     }
     outputs = new int[states][];
-    for (int s = 0; s < states; s++) {
-      outputs[s] = out.get(s).stream().distinct().mapToInt(Integer::intValue).toArray();
+    outputs[0] = own[0] == null ? NONE : own[0];
+    next = java.util.Arrays.copyOf(table, states * classes);
+    int[] fail = new int[states];
+    int[] queue = new int[states];
+    int head = 0;
+    int tail = 0;
+    for (int cls = 0; cls < classes; cls++) {
+      int to = next[cls];
+      if (to > 0) {
+        fail[to] = 0;
+        queue[tail++] = to;
+      } else {
+        next[cls] = 0;
+      }
+    }
+    while (head < tail) {
+      int s = queue[head++];
+      outputs[s] = union(own[s], outputs[fail[s]]); // fail[s] is shallower, so already done
+      int base = s * classes;
+      int failBase = fail[s] * classes;
+      for (int cls = 0; cls < classes; cls++) {
+        int to = next[base + cls];
+        if (to > 0) {
+          fail[to] = next[failBase + cls];
+          queue[tail++] = to;
+        } else {
+          next[base + cls] = next[failBase + cls];
+        }
+      }
     }
     for (int i = 0; i < next.length; i++) {
       int to = next[i];
       next[i] = outputs[to].length == 0 ? to * classes : ~(to * classes);
     }
+  }
+
+  private static final int[] NONE = new int[0];
+
+  private static int[] append(int[] a, int id) {
+    for (int x : a) {
+      if (x == id) {
+        return a;
+      }
+    }
+    int[] b = Arrays.copyOf(a, a.length + 1);
+    b[a.length] = id;
+    return b;
+  }
+
+  private static int[] union(int[] mine, int[] inherited) {
+    if (mine == null) {
+      return inherited;
+    }
+    int[] u = mine;
+    for (int id : inherited) {
+      u = append(u, id);
+    }
+    return u;
   }
 
   int literalCount() {

@@ -70,7 +70,7 @@ final class Literals {
   static String leadingLiteral(String regex) {
     String common = null;
     for (String alt : splitTopLevel(regex)) {
-      String a = alt.replaceFirst("^\\(\\?[a-zA-Z]+\\)", "");
+      String a = withoutLeadingFlags(alt);
       if (!a.startsWith("^")) {
         return "";
       }
@@ -96,7 +96,7 @@ final class Literals {
   static FirstChar firstChar(String regex) {
     FirstChar common = null;
     for (String alt : splitTopLevel(regex)) {
-      String a = alt.replaceFirst("^\\(\\?[a-zA-Z]+\\)", "");
+      String a = withoutLeadingFlags(alt);
       if (!a.startsWith("^")) {
         return FirstChar.UNKNOWN;
       }
@@ -221,12 +221,24 @@ final class Literals {
   /** Says whether every match must start at the beginning of the line (each top-level branch starts with ^). */
   static boolean anchoredAtStart(String regex) {
     for (String alt : splitTopLevel(regex)) {
-      String a = alt.replaceFirst("^\\(\\?[a-zA-Z]+\\)", "");
+      String a = withoutLeadingFlags(alt);
       if (!a.startsWith("^")) {
         return false;
       }
     }
     return true;
+  }
+
+  /** {@code regex} without inline flags such as {@code (?i)} at its start (a plain scan: no regex). */
+  private static String withoutLeadingFlags(String regex) {
+    if (!regex.startsWith("(?")) {
+      return regex;
+    }
+    int i = 2;
+    while (i < regex.length() && Character.isLetter(regex.charAt(i))) {
+      i++;
+    }
+    return i > 2 && i < regex.length() && regex.charAt(i) == ')' ? regex.substring(i + 1) : regex;
   }
 
   private static List<String> splitTopLevel(String regex) {
