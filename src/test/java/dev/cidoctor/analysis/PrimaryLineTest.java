@@ -71,6 +71,28 @@ class PrimaryLineTest {
     assertThat(d.evidence()).extracting(Evidence::line).contains(4L, 6L);
   }
 
+  /** A diff printed for information loses to an error line of the same step; alone, it is the cause. */
+  @Test
+  void analyze_gitDiffBesideAnErrorLine_theErrorWins_aloneTheDiffIsTheCause() throws IOException {
+    Diagnosis withError = analyze(
+        "$ ./ci.sh",
+        "diff --git a/docs/api.md b/docs/api.md",
+        "-old line",
+        "+new line",
+        "Error: deployment token rejected by the server",
+        "The command \"./ci.sh\" exited with 1.");
+    assertThat(withError.primary().line()).isEqualTo(5);
+
+    Diagnosis alone = analyze(
+        "$ git diff --exit-code",
+        "diff --git a/docs/api.md b/docs/api.md",
+        "-old line",
+        "+new line",
+        "The command \"git diff --exit-code\" exited with 1.");
+    assertThat(alone.ruleId()).isEqualTo("git.diff.uncommitted-changes");
+    assertThat(alone.primary().line()).isEqualTo(2);
+  }
+
   /** With nothing but a command line above it, the wrapper stays the primary line. */
   @Test
   void analyze_wrapperWithNoOutputAbove_staysPrimary() throws IOException {
