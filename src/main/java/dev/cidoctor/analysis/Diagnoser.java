@@ -61,7 +61,7 @@ final class Diagnoser {
       String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, "");
       return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false,
           "No failure found: this job succeeded.", "Nothing to fix in this job; if the run failed, analyze the job that failed.",
-          null, 0.0, List.of(), null, List.copyOf(scan.tests), fp, trace);
+          null, 0.0, List.of(), null, List.copyOf(scan.tests.names()), fp, trace);
     }
     Step scope = failingStep();
     List<Candidate> all = new ArrayList<>();
@@ -105,7 +105,8 @@ final class Diagnoser {
     values.put("line", shorten(choice.primary.text().strip(), 200));
     values.put("step", step == null ? "the failing step" : step);
     values.put("exitCode", scope != null && scope.failed() ? String.valueOf(scope.exitCode) : "non-zero");
-    values.put("tests", String.join(", ", scan.tests.stream().limit(5).toList()) + (scan.tests.size() > 5 ? ", ..." : ""));
+    List<String> tests = scan.tests.names();
+    values.put("tests", String.join(", ", tests.stream().limit(5).toList()) + (tests.size() > 5 ? ", ..." : ""));
     Category category;
     Severity severity;
     boolean transientFailure;
@@ -137,7 +138,7 @@ final class Diagnoser {
     }
     String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary.text());
     return new Diagnosis(input, job, category, severity, transientFailure, summary, suggestion,
-        rule == null ? null : rule.id(), round(confidence), evidence, step, List.copyOf(scan.tests), fingerprint, trace);
+        rule == null ? null : rule.id(), round(confidence), evidence, step, List.copyOf(scan.tests.names()), fingerprint, trace);
   }
 
   private Diagnosis nothingFound(Step scope) {
@@ -156,7 +157,7 @@ final class Diagnoser {
         : "Rerun the step with more output (for example ACTIONS_STEP_DEBUG=true or a verbose flag) to see why it exited.";
     String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, evidence.isEmpty() ? "" : evidence.get(0).text());
     return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false, summary, suggestion, null,
-        evidence.isEmpty() ? 0.0 : 0.1, evidence, step, List.copyOf(scan.tests), fp, trace);
+        evidence.isEmpty() ? 0.0 : 0.1, evidence, step, List.copyOf(scan.tests.names()), fp, trace);
   }
 
   /** Says whether the log shows a job that ended well: no failure marker, and a success line. */
@@ -450,7 +451,7 @@ final class Diagnoser {
       return null;
     }
     if (h.rule().collectTests() && record) {
-      scan.addTest(h.rule().testOf(h.captures()));
+      scan.tests.add(h.rule().testOf(h.captures()));
     }
     return h.rule().primaryIsRequired() ? found : self;
   }

@@ -29,7 +29,6 @@ final class Scanner implements LineSink {
   static final int MAX_CONTEXT_BEFORE = 10;
   static final int MAX_CONTEXT_AFTER = 30;
   static final int MAX_STEPS = 5000;
-  static final int MAX_TESTS = 1000;
   /**
    * Candidates kept over the closed steps other than the first failed one: past twice this many, only
    * the strongest this many stay. Without it memory grew with the number of steps (40 per quiet step),
@@ -47,8 +46,8 @@ final class Scanner implements LineSink {
   private int stamp;
 
   final List<Step> steps = new ArrayList<>();
-  final List<String> tests = new ArrayList<>();
-  private final List<List<String>> testTokens = new ArrayList<>();
+  /** The failed tests that rules named, each once. */
+  final FailedTests tests = new FailedTests();
   long lines;
   long jobFailLine = -1;
   String jobFailText;
@@ -178,69 +177,13 @@ final class Scanner implements LineSink {
       }
       if (r.collectTests() && r.requires() == null) {
         String t = r.testOf(h.captures());
-        addTest(t);
-        addAlias(r.aliasOf(t));
+        tests.add(t);
+        tests.addAlias(r.aliasOf(t));
       }
     }
     Candidate c = new Candidate(number, text, current().index, score, ruleHits, before(number, wantBefore), wantAfter);
     current().add(c);
     open.add(c);
-  }
-
-  /**
-   * Records a failed test once. Runners name a test several ways (pytest's section header
-   * {@code Class.test_x} and its summary {@code tests/x.py::Class::test_x}): a name whose words end
-   * another's is the same test, and the fuller name is kept.
-   */
-  void addTest(String name) {
-    if (name == null || name.isBlank()) {
-      return;
-    }
-    String n = name.strip();
-    List<String> words = words(n);
-    for (int i = 0; i < tests.size(); i++) {
-      List<String> have = testTokens.get(i);
-      if (endsWith(have, words)) {
-        return;
-      }
-      if (endsWith(words, have)) {
-        tests.set(i, n);
-        testTokens.set(i, words);
-        return;
-      }
-    }
-    if (tests.size() < MAX_TESTS) {
-      tests.add(n);
-      testTokens.add(words);
-    }
-  }
-
-  /**
-   * Keeps another name of a failed test (a pytest node id's module form) to list after every test's
-   * own name, so the first names shown are the ones the runner printed.
-   */
-  void addAlias(String name) {
-    if (name != null && !name.isBlank() && aliases.size() < MAX_TESTS && !aliases.contains(name)) {
-      aliases.add(name);
-    }
-  }
-
-  private final List<String> aliases = new ArrayList<>();
-
-  private static List<String> words(String name) {
-    List<String> out = new ArrayList<>();
-    for (String w : name.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
-  }
-
-  private static boolean endsWith(List<String> whole, List<String> suffix) {
-    int n = whole.size();
-    int k = suffix.size();
-    return k > 0 && k <= n && whole.subList(n - k, n).equals(suffix);
   }
 
   /** Values remembered by context rules (e.g. the test class being run), latest first. */
@@ -558,12 +501,7 @@ final class Scanner implements LineSink {
       jobFailText = next.jobFailText;
       jobFailTail = Candidate.shift(next.jobFailTail, off);
     }
-    for (String t : next.tests) {
-      addTest(t);
-    }
-    for (String t : next.aliases) {
-      addAlias(t);
-    }
+    tests.addAll(next.tests);
     lines += next.lines;
     decoded += next.decoded;
     ruleAttempts += next.ruleAttempts;
@@ -598,10 +536,7 @@ final class Scanner implements LineSink {
 
   /** Ends the scan: closes the last step. */
   void finish() {
-    for (String a : aliases) {
-      addTest(a);
-    }
-    aliases.clear();
+    tests.finish();
     Step last = current();
     last.end = lines;
     open.clear();
