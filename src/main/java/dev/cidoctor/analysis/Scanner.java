@@ -6,7 +6,6 @@ import dev.cidoctor.logs.LineText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,7 +34,6 @@ final class Scanner implements LineSink {
    * and a 1 GiB log of 1024 steps ran out of a 96 MB heap.
    */
   static final int MAX_CLOSED_CANDIDATES = 400;
-  private static final int RING = 32;
   private static final int KEYWORD_AFTER = 40;
   private static final int KEYWORD_BEFORE = 3;
 
@@ -62,9 +60,7 @@ final class Scanner implements LineSink {
   long decoded;
   long ruleAttempts;
 
-  private final byte[][] ring = new byte[RING][];
-  private final int[] ringLen = new int[RING];
-  private final long[] ringNo = new long[RING];
+  private final RecentLines recent = new RecentLines();
   private final List<Candidate> open = new ArrayList<>();
   private boolean inStepHeader;
   /** Line of the last travis_time:start marker, or -1 when the log is not from Travis. */
@@ -81,9 +77,6 @@ final class Scanner implements LineSink {
     this.found = new int[Math.max(16, kb.literalCount())];
     this.seenLiteral = new int[kb.literalCount()];
     this.seenRule = new int[Math.max(1, kb.rules.size())];
-    for (int i = 0; i < RING; i++) {
-      ring[i] = new byte[256];
-    }
     steps.add(new Step(0, null, 1));
   }
 
@@ -111,7 +104,7 @@ final class Scanner implements LineSink {
       }
       examine(number, text, hits);
     }
-    remember(number, bytes, offset, length);
+    recent.remember(number, bytes, offset, length);
   }
 
   private void examine(long number, String text, int hits) {
@@ -144,7 +137,7 @@ final class Scanner implements LineSink {
       if (toTry != null && !inStepHeader) {
         List<RuleHit> markerHits = match(toTry, text);
         if (!markerHits.isEmpty()) {
-          Candidate c = new Candidate(number, text, current().index, 0, markerHits, before(number, KEYWORD_BEFORE), 0);
+          Candidate c = new Candidate(number, text, current().index, 0, markerHits, recent.before(number, KEYWORD_BEFORE), 0);
           current().add(c);
         }
       }
@@ -181,7 +174,7 @@ final class Scanner implements LineSink {
         tests.addAlias(r.aliasOf(t));
       }
     }
-    Candidate c = new Candidate(number, text, current().index, score, ruleHits, before(number, wantBefore), wantAfter);
+    Candidate c = new Candidate(number, text, current().index, score, ruleHits, recent.before(number, wantBefore), wantAfter);
     current().add(c);
     open.add(c);
   }
@@ -314,7 +307,7 @@ final class Scanner implements LineSink {
         if (jobFailLine < 0) {
           jobFailLine = number;
           jobFailText = t;
-          jobFailTail = tail(number, 0);
+          jobFailTail = recent.tail(number, 0);
         }
         // GitHub's timeout and cancellation lines are their own root cause: keep them as candidates.
         return !t.startsWith("##[error]The job running") && !t.startsWith("##[error]The operation was canceled");
@@ -333,7 +326,7 @@ final class Scanner implements LineSink {
         if (marker.exitCode() != 0 && s.tracedExitLine < 0 && !inStepHeader) {
           s.tracedExitLine = number;
           s.tracedExitText = t;
-          s.tracedExitTail = before(number, RING - 1);
+          s.tracedExitTail = recent.before(number, RecentLines.SIZE - 1);
         }
       }
     }
@@ -388,25 +381,8 @@ final class Scanner implements LineSink {
       s.failLine = number;
       s.failText = text;
       s.exitCode = code;
-      s.tail = tail(markerTextFrom > 0 ? markerTextFrom : number, s.start);
+      s.tail = recent.tail(markerTextFrom > 0 ? markerTextFrom : number, s.start);
     }
-  }
-
-  /** The last lines before {@code number} (down to {@code from}) that are neither blank nor structure. */
-  private List<ContextLine> tail(long number, long from) {
-    List<ContextLine> out = new ArrayList<>();
-    for (ContextLine l : before(number, RING - 1)) {
-      if (l.line() <= from) {
-        continue;
-      }
-      String t = l.text().strip();
-      if (t.isEmpty() || t.startsWith("travis_") || t.startsWith("section_") || t.startsWith("##[")
-          || t.startsWith("[Pipeline]")) {
-        continue;
-      }
-      out.add(l);
-    }
-    return out;
   }
 
   /**
@@ -442,28 +418,6 @@ final class Scanner implements LineSink {
       }
     }
     return 0;
-  }
-
-  private void remember(long number, byte[] bytes, int offset, int length) {
-    int slot = (int) (number % RING);
-    if (ring[slot].length < length) {
-      ring[slot] = new byte[Math.max(length, ring[slot].length * 2)];
-    }
-    System.arraycopy(bytes, offset, ring[slot], 0, length);
-    ringLen[slot] = length;
-    ringNo[slot] = number;
-  }
-
-  private List<ContextLine> before(long number, int count) {
-    int n = (int) Math.min(count, Math.min(RING - 1, number - 1));
-    List<ContextLine> out = new ArrayList<>(n);
-    for (long k = number - n; k < number; k++) {
-      int slot = (int) (k % RING);
-      if (ringNo[slot] == k) {
-        out.add(new ContextLine(k, text(ring[slot], 0, ringLen[slot])));
-      }
-    }
-    return out;
   }
 
   /**
@@ -540,6 +494,6 @@ final class Scanner implements LineSink {
     Step last = current();
     last.end = lines;
     open.clear();
-    Arrays.fill(ring, null);
+    recent.clear();
   }
 }
