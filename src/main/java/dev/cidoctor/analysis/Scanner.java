@@ -6,15 +6,11 @@ import dev.cidoctor.logs.LineText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,13 +23,6 @@ final class Scanner implements LineSink {
   static final int MAX_REQUIRES_WINDOW = 30;
   static final int MAX_CONTEXT_BEFORE = 10;
   static final int MAX_CONTEXT_AFTER = 30;
-  static final int MAX_STEPS = 5000;
-  /**
-   * Candidates kept over the closed steps other than the first failed one: past twice this many, only
-   * the strongest this many stay. Without it memory grew with the number of steps (40 per quiet step),
-   * and a 1 GiB log of 1024 steps ran out of a 96 MB heap.
-   */
-  static final int MAX_CLOSED_CANDIDATES = 400;
   private static final int KEYWORD_AFTER = 40;
   private static final int KEYWORD_BEFORE = 3;
 
@@ -43,7 +32,7 @@ final class Scanner implements LineSink {
   private final int[] seenRule;
   private int stamp;
 
-  final List<Step> steps = new ArrayList<>();
+  final Steps steps = new Steps();
   /** The failed tests that rules named, each once. */
   final FailedTests tests = new FailedTests();
   long lines;
@@ -67,8 +56,6 @@ final class Scanner implements LineSink {
   private long travisTimeLine = -1;
   /** First line of a Travis failure marker whose command spans lines, until its end line; else -1. */
   private long markerTextFrom = -1;
-  private Step firstFailed;
-  private int closedCandidates;
   /** A step header longer than this lost its ##[endgroup]; what follows is output again. */
   private static final int MAX_HEADER_LINES = 400;
 
@@ -77,7 +64,6 @@ final class Scanner implements LineSink {
     this.found = new int[Math.max(16, kb.literalCount())];
     this.seenLiteral = new int[kb.literalCount()];
     this.seenRule = new int[Math.max(1, kb.rules.size())];
-    steps.add(new Step(0, null, 1));
   }
 
   @Override
@@ -137,13 +123,13 @@ final class Scanner implements LineSink {
       if (toTry != null && !inStepHeader) {
         List<RuleHit> markerHits = match(toTry, text);
         if (!markerHits.isEmpty()) {
-          Candidate c = new Candidate(number, text, current().index, 0, markerHits, recent.before(number, KEYWORD_BEFORE), 0);
-          current().add(c);
+          Candidate c = new Candidate(number, text, steps.current().index, 0, markerHits, recent.before(number, KEYWORD_BEFORE), 0);
+          steps.current().add(c);
         }
       }
       return;
     }
-    if (inStepHeader && number - current().start < MAX_HEADER_LINES) {
+    if (inStepHeader && number - steps.current().start < MAX_HEADER_LINES) {
       return; // GitHub echoes the step's script and env between ##[group]Run and ##[endgroup]: not output
     }
     List<RuleHit> ruleHits = toTry == null ? List.of() : match(toTry, text);
@@ -174,8 +160,8 @@ final class Scanner implements LineSink {
         tests.addAlias(r.aliasOf(t));
       }
     }
-    Candidate c = new Candidate(number, text, current().index, score, ruleHits, recent.before(number, wantBefore), wantAfter);
-    current().add(c);
+    Candidate c = new Candidate(number, text, steps.current().index, score, ruleHits, recent.before(number, wantBefore), wantAfter);
+    steps.current().add(c);
     open.add(c);
   }
 
@@ -287,10 +273,10 @@ final class Scanner implements LineSink {
       case GITHUB_END -> completeGitHubLog = true;
       case SUCCEEDED -> succeeded = true;
       case STEP_HEADER -> {
-        startStep(number, marker.name());
+        steps.start(number, marker.name());
         inStepHeader = true;
       }
-      case STEP_START -> startStep(number, marker.name());
+      case STEP_START -> steps.start(number, marker.name());
       case GROUP_END -> inStepHeader = false;
       case GROUP, STRUCTURE -> {
         // structure only
@@ -317,12 +303,12 @@ final class Scanner implements LineSink {
         // On Travis a step's prompt follows its travis_time:start line; other "$ " lines are printed
         // by the step itself (yarn echoes the commands it runs) and must not split it.
         if (travisTimeLine < 0 || number - travisTimeLine <= 1) {
-          startStep(number, marker.name());
+          steps.start(number, marker.name());
         }
         return false;
       }
       case TRACED_EXIT -> {
-        Step s = current();
+        Step s = steps.current();
         if (marker.exitCode() != 0 && s.tracedExitLine < 0 && !inStepHeader) {
           s.tracedExitLine = number;
           s.tracedExitText = t;
@@ -333,50 +319,9 @@ final class Scanner implements LineSink {
     return true;
   }
 
-  private Step current() {
-    return steps.get(steps.size() - 1);
-  }
-
-  private void startStep(long number, String name) {
-    if (steps.size() >= MAX_STEPS) {
-      return;
-    }
-    Step closing = current();
-    closing.close(number - 1);
-    if (closing != firstFailed) {
-      closedCandidates += closing.candidates.size();
-      if (closedCandidates > 2 * MAX_CLOSED_CANDIDATES) {
-        trimClosed();
-      }
-    }
-    String n = name.length() > 200 ? name.substring(0, 200) : name;
-    steps.add(new Step(steps.size(), n, number));
-  }
-
-  /** Keeps the strongest {@link #MAX_CLOSED_CANDIDATES} of the closed steps' candidates (ties: the later). */
-  private void trimClosed() {
-    List<Candidate> pool = new ArrayList<>();
-    for (Step s : steps) {
-      if (s != firstFailed) {
-        pool.addAll(s.candidates);
-      }
-    }
-    pool.sort(Comparator.comparingInt(Candidate::rank).thenComparingLong(c -> c.line).reversed());
-    Set<Candidate> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-    keep.addAll(pool.subList(0, Math.min(MAX_CLOSED_CANDIDATES, pool.size())));
-    for (Step s : steps) {
-      if (s != firstFailed) {
-        s.candidates.removeIf(c -> !keep.contains(c));
-      }
-    }
-    closedCandidates = keep.size();
-  }
-
   private void failStep(long number, String text, int code) {
-    Step s = current();
-    if (firstFailed == null) {
-      firstFailed = s;
-    }
+    Step s = steps.current();
+    steps.failed(s);
     if (!s.failed()) {
       s.failLine = number;
       s.failText = text;
@@ -426,30 +371,7 @@ final class Scanner implements LineSink {
    */
   void merge(Scanner next) {
     long off = lines;
-    Step last = current();
-    Step first = next.steps.get(0);
-    for (Candidate c : first.candidates) {
-      last.candidates.add(c.shifted(off, last.index));
-    }
-    if (!last.failed() && first.failed()) {
-      takeFailure(first, last, off);
-    }
-    takeTracedExit(first, last, off);
-    last.end = first.end + off;
-    int stepOff = steps.size() - 1;
-    for (int i = 1; i < next.steps.size() && steps.size() < MAX_STEPS; i++) {
-      Step o = next.steps.get(i);
-      Step s = new Step(o.index + stepOff, o.name, o.start + off);
-      s.end = o.end + off;
-      if (o.failed()) {
-        takeFailure(o, s, off);
-      }
-      takeTracedExit(o, s, off);
-      for (Candidate c : o.candidates) {
-        s.candidates.add(c.shifted(off, s.index));
-      }
-      steps.add(s);
-    }
+    steps.append(next.steps, off);
     if (jobFailLine < 0 && next.jobFailLine > 0) {
       jobFailLine = next.jobFailLine + off;
       jobFailText = next.jobFailText;
@@ -465,24 +387,6 @@ final class Scanner implements LineSink {
     succeeded |= next.succeeded;
   }
 
-  private static void takeTracedExit(Step from, Step to, long off) {
-    if (to.tracedExitLine < 0 && from.tracedExitLine > 0) {
-      to.tracedExitLine = from.tracedExitLine + off;
-      to.tracedExitText = from.tracedExitText;
-      to.tracedExitTail = Candidate.shift(from.tracedExitTail, off);
-    }
-  }
-
-  private void takeFailure(Step from, Step to, long off) {
-    to.failLine = from.failLine + off;
-    to.failText = from.failText;
-    to.exitCode = from.exitCode;
-    to.tail = Candidate.shift(from.tail, off);
-    if (firstFailed == null) {
-      firstFailed = to;
-    }
-  }
-
   /** Reads {@code in} to its end, line by line. */
   long read(InputStream in) throws IOException {
     return LineReader.read(in, this);
@@ -491,8 +395,7 @@ final class Scanner implements LineSink {
   /** Ends the scan: closes the last step. */
   void finish() {
     tests.finish();
-    Step last = current();
-    last.end = lines;
+    steps.current().end = lines;
     open.clear();
     recent.clear();
   }

@@ -26,7 +26,7 @@ class ScannerTest {
     scan.finish();
 
     int kept = scan.steps.stream().mapToInt(s -> s.candidates.size()).sum();
-    assertThat(kept).isLessThanOrEqualTo(2 * Scanner.MAX_CLOSED_CANDIDATES + 1);
+    assertThat(kept).isLessThanOrEqualTo(2 * Steps.MAX_CLOSED_CANDIDATES + 1);
     Step last = scan.steps.get(scan.steps.size() - 1);
     assertThat(last.failed()).isTrue();
     assertThat(last.candidates).extracting(c -> c.text).contains("FATAL: the real failure");
