@@ -141,8 +141,8 @@ final class Scanner implements LineSink {
     int wantBefore = KEYWORD_BEFORE;
     for (RuleHit h : ruleHits) {
       Rule r = h.rule();
-      // a block the rule shows may go on while its lines keep the primary line's tag (Diagnoser)
-      wantAfter = Math.max(wantAfter, r.contextAfter() == 0 ? 0 : r.contextAfter() + Diagnoser.EXTENDED_BLOCK_LINES);
+      // a block the rule shows may go on while its lines keep the primary line's tag (EvidenceBuilder)
+      wantAfter = Math.max(wantAfter, r.contextAfter() == 0 ? 0 : r.contextAfter() + EvidenceBuilder.EXTENDED_BLOCK_LINES);
       wantBefore = Math.max(wantBefore, r.contextBefore());
       if (r.primaryAbove()) {
         wantBefore = Math.max(wantBefore, Diagnoser.WRAPPER_LOOKBACK); // the cause a wrapper repeats is above it
