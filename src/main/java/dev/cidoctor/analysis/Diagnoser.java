@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 final class Diagnoser {
   /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
   static final int WEAK_SCORE = 40;
-  /** Lines above a {@code primary: above} match searched for the output it repeats. */
-  static final int WRAPPER_LOOKBACK = 10;
   /** A {@code {name}} placeholder in a rule's summary, suggestion or test-name template. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
@@ -78,12 +76,12 @@ final class Diagnoser {
       }
     }
     if (choice != null && choice.hit() != null && choice.hit().rule().primaryAbove()) {
-      ContextLine cause = aboveWrapper(choice.candidate());
+      ContextLine cause = WrapperCause.lineAbove(choice.candidate());
       if (cause != null) {
         choice = new Choice(choice.candidate(), choice.hit(), cause);
       }
     }
-    Choice traced = tracedExit(scope, choice);
+    Choice traced = ShellTrace.tracedExit(scan.steps, scope, choice);
     if (traced != null) {
       choice = traced;
       tracedExitLine = scan.steps.get(traced.candidate().step).tracedExitLine;
@@ -266,129 +264,11 @@ final class Diagnoser {
     while (from < tail.size() - 1 && tail.get(from).text().chars().noneMatch(Character::isLetterOrDigit)) {
       from++; // a table border or a rule of dashes says nothing
     }
-    from = lastTracedCommand(tail, from);
+    from = ShellTrace.lastTracedCommand(tail, from);
     ContextLine first = tail.get(from);
     Candidate c = new Candidate(first.line(), first.text(), scope == null ? scan.steps.size() - 1 : scope.index, 1,
         List.of(), List.of(), 0);
     c.after.addAll(tail.subList(from + 1, tail.size()));
-    c.fromTail = true;
-    return new Choice(c, null, first);
-  }
-
-  /**
-   * For a generic wrapper whose rule says {@code primary: above} ("make: *** [all] Error 2", "error
-   * Command failed with exit code 1."): the last line of output above it, which is what the wrapper repeats (a linter's file list,
-   * a tool's message). Blank lines, lines without a letter or digit, stack frames, other wrapper
-   * lines and lines of the wrapper's own tool are skipped; a step or command boundary ends the search.
-   */
-  static ContextLine aboveWrapper(Candidate c) {
-    String own = firstWord(c.text);
-    for (int i = c.before.size() - 1; i >= 0; i--) {
-      ContextLine l = c.before.get(i);
-      String t = l.text().strip();
-      if (Heuristics.endsBlock(t)) {
-        return null;
-      }
-      if (t.isEmpty() || t.chars().noneMatch(Character::isLetterOrDigit)) {
-        continue;
-      }
-      int q = Heuristics.quick(l.text());
-      if (q == 0 || q == 1 || q == 5 || (own != null && own.equals(firstWord(t)))) {
-        continue;
-      }
-      return l;
-    }
-    return null;
-  }
-
-  /** The first word of a line up to a '[', ':' or space ("make" of "make[2]: ***", "npm" of "npm ERR!"), or null. */
-  private static String firstWord(String text) {
-    String t = text.strip();
-    int end = 0;
-    while (end < t.length() && Character.isLetterOrDigit(t.charAt(end))) {
-      end++;
-    }
-    return end == 0 ? null : t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** A shell trace line ({@code set -x}): "+ cmd", "++ cmd" or "+cmd". */
-  private static final Pattern XTRACE = Pattern.compile("^\\++ ?[\\w./$\"'\\[-]");
-
-  /**
-   * In a paragraph of shell-traced commands ({@code set -x}) and their output, the index of the last
-   * traced command that printed output: the command that failed. Earlier traced commands succeeded;
-   * they are not the cause. Returns {@code from} when the paragraph has no such line.
-   */
-  static int lastTracedCommand(List<ContextLine> tail, int from) {
-    for (int i = tail.size() - 2; i > from; i--) {
-      String t = tail.get(i).text();
-      String next = tail.get(i + 1).text();
-      if (XTRACE.matcher(t).find() && !XTRACE.matcher(next).find() && !next.startsWith("-") && !next.startsWith(" ")
-          && !next.startsWith("@@")) {
-        return XTRACE.matcher(tail.get(from).text()).find() ? i : from;
-      }
-    }
-    return from;
-  }
-
-  /** A shell-traced echo or printf: "+ echo 'msg'". */
-  private static final Pattern XTRACE_ECHO = Pattern.compile("^\\++ ?(?:echo|printf)\\b");
-
-  /**
-   * A shell script traced with {@code set -x} that stops on purpose ({@code + exit 1}) right after
-   * echoing why ("Build left local git repository checkout dirty") says so in the output of its first
-   * echo: that line is the cause, though it holds no error word. It replaces a line chosen by the
-   * generic scorer or a generic wrapper rule only when that line is output of an earlier command than
-   * the one the script tested (or comes after the exit, from a cleanup trap), and only when the tested
-   * command printed nothing itself: a command that printed an error before the echo is its cause.
-   */
-  private Choice tracedExit(Step scope, Choice choice) {
-    Step s = scope != null ? scope : choice != null ? scan.steps.get(choice.candidate().step) : null;
-    if (s == null || s.tracedExitLine < 0 || (s.failed() && s.tracedExitLine > s.failLine)) {
-      return null;
-    }
-    if (choice != null && choice.hit() != null && choice.hit().rule().priority() >= 40) {
-      return null;
-    }
-    List<ContextLine> tail = s.tracedExitTail;
-    int firstEcho = -1;
-    int command = tail.size() - 1;
-    for (; command >= 0; command--) {
-      String t = tail.get(command).text();
-      if (XTRACE.matcher(t).find()) {
-        if (!XTRACE_ECHO.matcher(t).find()) {
-          break;
-        }
-        firstEcho = command;
-      }
-    }
-    if (firstEcho < 0 || command < 0) {
-      return null;
-    }
-    for (int k = command + 1; k < firstEcho; k++) {
-      if (!tail.get(k).text().isBlank()) {
-        return null; // the tested command printed something: that is the cause, the echo only wraps it
-      }
-    }
-    long commandLine = tail.get(command).line();
-    if (choice != null && choice.primary().line() >= commandLine && choice.primary().line() <= s.tracedExitLine) {
-      return null;
-    }
-    int p = firstEcho + 1;
-    while (p < tail.size() && (tail.get(p).text().isBlank() || XTRACE.matcher(tail.get(p).text()).find())) {
-      p++;
-    }
-    if (p >= tail.size()) {
-      return null;
-    }
-    ContextLine first = tail.get(p);
-    Candidate c = new Candidate(first.line(), first.text(), s.index, 1, List.of(), List.of(), 0);
-    for (int k = p + 1; k < tail.size(); k++) {
-      if (!tail.get(k).text().isBlank()) {
-        c.after.add(tail.get(k));
-      }
-    }
-    c.after.add(new ContextLine(s.tracedExitLine, s.tracedExitText));
     c.fromTail = true;
     return new Choice(c, null, first);
   }

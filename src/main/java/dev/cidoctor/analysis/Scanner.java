@@ -145,7 +145,7 @@ final class Scanner implements LineSink {
       wantAfter = Math.max(wantAfter, r.contextAfter() == 0 ? 0 : r.contextAfter() + EvidenceBuilder.EXTENDED_BLOCK_LINES);
       wantBefore = Math.max(wantBefore, r.contextBefore());
       if (r.primaryAbove()) {
-        wantBefore = Math.max(wantBefore, Diagnoser.WRAPPER_LOOKBACK); // the cause a wrapper repeats is above it
+        wantBefore = Math.max(wantBefore, WrapperCause.LOOKBACK); // the cause a wrapper repeats is above it
       }
       if (r.requires() != null) {
         if (r.requires().after()) {
