@@ -6,7 +6,6 @@ import dev.cidoctor.model.Evidence;
 import dev.cidoctor.model.ReasoningStep;
 import dev.cidoctor.model.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,6 @@ final class Diagnoser {
   private final RequiresCheck requires;
   private final EvidenceBuilder evidenceBuilder;
   private final List<ReasoningStep> trace = new ArrayList<>();
-  /** The line of the traced {@code + exit N} whose echoed message was chosen, or -1. */
-  private long tracedExitLine = -1;
 
   Diagnoser(Scanner scan, String input, String entry, String job) {
     this.scan = scan;
@@ -46,10 +43,7 @@ final class Diagnoser {
   Diagnosis diagnose() {
     boolean succeeded = jobSucceeded();
     if (succeeded && scan.steps.stream().flatMap(st -> st.candidates.stream()).noneMatch(c -> !c.hits.isEmpty() || c.score >= 65)) {
-      trace.add(new ReasoningStep("The build may not have failed. I need to check how the job ended.",
-          "Look for failure markers and the CI system's end-of-job lines in " + scan.lines + " lines",
-          "No failure marker and no error line, and the job ended successfully"
-              + (scan.succeeded ? "." : " (a complete GitHub Actions log without any ##[error] line).")));
+      trace.add(ReasoningTrace.noFailure(scan));
       String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, "");
       return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false,
           "No failure found: this job succeeded.", "Nothing to fix in this job; if the run failed, analyze the job that failed.",
@@ -82,11 +76,13 @@ final class Diagnoser {
       }
     }
     Choice traced = ShellTrace.tracedExit(scan.steps, scope, choice);
+    // the line of the traced "+ exit N" whose echoed message was chosen, or -1
+    long tracedExitLine = -1;
     if (traced != null) {
       choice = traced;
       tracedExitLine = scan.steps.get(traced.candidate().step).tracedExitLine;
     }
-    traceSteps(scope, all, ruleLines, choice);
+    trace.addAll(ReasoningTrace.search(scan, scope, all, ruleLines, choice, tracedExitLine));
     if (choice == null) {
       return nothingFound(scope);
     }
@@ -288,48 +284,6 @@ final class Diagnoser {
     }
     String name = scan.steps.get(c.step).name;
     return name;
-  }
-
-  private void traceSteps(Step scope, List<Candidate> all, int ruleLines, Choice choice) {
-    long failed = scan.steps.stream().filter(Step::failed).count();
-    String where;
-    if (scope == null) {
-      where = "No step stands out; the whole log is the scope.";
-    } else if (scope.failed()) {
-      where = (scope.name == null ? "The log" : "Step '" + shorten(scope.name, 80) + "'") + " (lines " + scope.start + "-" + scope.end
-          + ") ended with exit code " + scope.exitCode + " at line " + scope.failLine + ".";
-    } else {
-      where = "No step-level exit code; " + (scope.name == null ? "the log" : "step '" + shorten(scope.name, 80) + "'")
-          + " (from line " + scope.start
-          + ") holds the strongest error lines" + (scan.jobFailLine > 0 ? " before the job failure at line " + scan.jobFailLine : "") + ".";
-    }
-    trace.add(new ReasoningStep("The build failed. I need to find which step failed.",
-        "Segment " + scan.lines + " lines into steps and look for failure markers",
-        scan.steps.size() + " steps, " + failed + " with a failure marker. " + where));
-    long inScope = all.stream().filter(c -> scope == null || c.step == scope.index).count();
-    String top = all.stream().filter(c -> scope == null || c.step == scope.index)
-        .sorted(Comparator.comparingInt(Candidate::rank).reversed()).limit(3)
-        .map(c -> "line " + c.line + ": " + shorten(c.text.strip(), 100)).reduce((a, b) -> a + " | " + b).orElse("none");
-    trace.add(new ReasoningStep("I need the lines that explain the failure.",
-        "Score the error-like lines of the failing step (" + scan.decoded + " lines decoded of " + scan.lines + ")",
-        inScope + " candidate lines; strongest: " + top));
-    String ruleObs;
-    if (choice != null && choice.hit() != null) {
-      ruleObs = "Rule " + choice.hit().rule().id() + " (" + choice.hit().rule().category().wireName() + ", priority "
-          + choice.hit().rule().priority() + ") matched line " + choice.primary().line() + ".";
-    } else if (choice != null && tracedExitLine > 0) {
-      ruleObs = "The traced script stopped with '+ exit' at line " + tracedExitLine + " after echoing line "
-          + choice.primary().line() + "; its first echoed message is the cause.";
-    } else if (choice != null) {
-      ruleObs = "No rule matched in the failing step; the generic scorer picked line " + choice.primary().line() + ".";
-    } else {
-      ruleObs = "No rule matched and no line scored as an error.";
-    }
-    trace.add(new ReasoningStep("I should check whether this is a known kind of failure.",
-        "Match the knowledge base against the candidate lines (" + scan.ruleAttempts + " rule tries, " + ruleLines
-            + " lines matched a rule"
-            + (scan.budgetExceeded > 0 ? ", " + scan.budgetExceeded + " matches abandoned over budget" : "") + ")",
-        ruleObs));
   }
 
   static String fill(String template, Map<String, String> values) {
