@@ -65,9 +65,9 @@ final class ReasoningTrace {
       ruleObs = "No rule matched and no line scored as an error.";
     }
     trace.add(new ReasoningStep("I should check whether this is a known kind of failure.",
-        "Match the knowledge base against the candidate lines (" + scan.ruleAttempts + " rule tries, " + ruleLines
+        "Match the knowledge base against the candidate lines (" + scan.rules.attempts + " rule tries, " + ruleLines
             + " lines matched a rule"
-            + (scan.budgetExceeded > 0 ? ", " + scan.budgetExceeded + " matches abandoned over budget" : "") + ")",
+            + (scan.rules.budgetExceeded > 0 ? ", " + scan.rules.budgetExceeded + " matches abandoned over budget" : "") + ")",
         ruleObs));
     return trace;
   }

@@ -43,12 +43,12 @@ final class RequiresCheck {
         if (m.find()) {
           found = l;
           if (!req.negated() && record) {
-            h.captures().putAll(Scanner.captures(m));
+            h.captures().putAll(RuleMatcher.captures(m));
           }
           break;
         }
       } catch (BoundedText.BudgetExceeded e) {
-        scan.budgetExceeded++;
+        scan.rules.budgetExceeded++;
       }
     }
     if (req.negated()) {

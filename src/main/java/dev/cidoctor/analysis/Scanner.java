@@ -6,13 +6,8 @@ import dev.cidoctor.logs.LineText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One pass over a log: segments it into steps, notes failure markers, and keeps the lines that may
@@ -33,13 +28,14 @@ final class Scanner implements LineSink {
   private int stamp;
 
   final Steps steps = new Steps();
+  /** Runs the rules the prefilter picks for a line, and counts the tries. */
+  final RuleMatcher rules;
   /** The failed tests that rules named, each once. */
   final FailedTests tests = new FailedTests();
   long lines;
   long jobFailLine = -1;
   String jobFailText;
   List<ContextLine> jobFailTail = List.of();
-  long budgetExceeded;
   /** GitHub Actions lines starting with ##[error]; a complete job log without any did not fail. */
   long errorAnnotations;
   /** Saw GitHub's last line of every job, so the log is whole, not an excerpt. */
@@ -47,7 +43,6 @@ final class Scanner implements LineSink {
   /** Saw a CI system's own success line (Travis, GitLab, Jenkins). */
   boolean succeeded;
   long decoded;
-  long ruleAttempts;
 
   private final RecentLines recent = new RecentLines();
   private final List<Candidate> open = new ArrayList<>();
@@ -61,6 +56,7 @@ final class Scanner implements LineSink {
 
   Scanner(KnowledgeBase kb) {
     this.kb = kb;
+    this.rules = new RuleMatcher(kb);
     this.found = new int[Math.max(16, kb.literalCount())];
     this.seenLiteral = new int[kb.literalCount()];
     this.seenRule = new int[Math.max(1, kb.rules.size())];
@@ -121,7 +117,7 @@ final class Scanner implements LineSink {
     if (marker && structure(number, text)) {
       // Markers carry facts rules may need ("exited with 124" is a timeout, "exit code 137" an OOM kill).
       if (toTry != null && !inStepHeader) {
-        List<RuleHit> markerHits = match(toTry, text);
+        List<RuleHit> markerHits = rules.match(toTry, text);
         if (!markerHits.isEmpty()) {
           Candidate c = new Candidate(number, text, steps.current().index, 0, markerHits, recent.before(number, KEYWORD_BEFORE), 0);
           steps.current().add(c);
@@ -132,7 +128,7 @@ final class Scanner implements LineSink {
     if (inStepHeader && number - steps.current().start < MAX_HEADER_LINES) {
       return; // GitHub echoes the step's script and env between ##[group]Run and ##[endgroup]: not output
     }
-    List<RuleHit> ruleHits = toTry == null ? List.of() : match(toTry, text);
+    List<RuleHit> ruleHits = toTry == null ? List.of() : rules.match(toTry, text);
     int score = keyword ? Heuristics.quick(text) : 0;
     if (score <= 0 && ruleHits.isEmpty()) {
       return;
@@ -163,97 +159,6 @@ final class Scanner implements LineSink {
     Candidate c = new Candidate(number, text, steps.current().index, score, ruleHits, recent.before(number, wantBefore), wantAfter);
     steps.current().add(c);
     open.add(c);
-  }
-
-  /** Values remembered by context rules (e.g. the test class being run), latest first. */
-  final Map<String, String> memory = new HashMap<>();
-
-  private List<RuleHit> match(List<Rule> rules, String text) {
-    List<RuleHit> out = new ArrayList<>(2);
-    BoundedText bt = new BoundedText(text, BoundedText.DEFAULT_BUDGET);
-    for (Rule r : rules) {
-      if (!admitsAny(r, text)) {
-        continue;
-      }
-      ruleAttempts++;
-      try {
-        if (r.unless() != null) {
-          bt.reset(BoundedText.DEFAULT_BUDGET);
-          if (matcher(r.unless(), bt).find()) {
-            continue;
-          }
-        }
-        for (Pattern p : r.patterns()) {
-          if (r.patterns().size() > 1 && !kb.admits(p, text, lower)) {
-            continue;
-          }
-          bt.reset(BoundedText.DEFAULT_BUDGET);
-          Matcher m = matcher(p, bt);
-          if (kb.find(m, p)) {
-            Map<String, String> caps = captures(m);
-            if (r.contextOnly()) {
-              for (String name : r.remember()) {
-                String v = caps.get(name);
-                if (v != null) {
-                  memory.put(name, v);
-                }
-              }
-            } else {
-              for (Map.Entry<String, String> e : memory.entrySet()) {
-                caps.putIfAbsent(e.getKey(), e.getValue());
-              }
-              for (String name : r.remember()) {
-                String v = caps.get(name);
-                if (v != null) {
-                  memory.put(name, v);
-                }
-              }
-              out.add(new RuleHit(r, caps));
-            }
-            break;
-          }
-        }
-      } catch (BoundedText.BudgetExceeded e) {
-        budgetExceeded++;
-      }
-    }
-    return out;
-  }
-
-  private final KnowledgeBase.LowerCase lower = new KnowledgeBase.LowerCase();
-
-  private boolean admitsAny(Rule r, String text) {
-    for (Pattern p : r.patterns()) {
-      if (kb.admits(p, text, lower)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Matchers are reused per pattern: a scan tries millions of matches and most fail at once. */
-  private final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
-
-  private Matcher matcher(Pattern p, CharSequence text) {
-    Matcher m = matchers.get(p);
-    if (m == null) {
-      m = p.matcher(text);
-      matchers.put(p, m);
-      return m;
-    }
-    return m.reset(text);
-  }
-
-  static Map<String, String> captures(Matcher m) {
-    Map<String, Integer> names = m.pattern().namedGroups();
-    Map<String, String> out = new HashMap<>();
-    for (Map.Entry<String, Integer> e : names.entrySet()) {
-      String v = m.group(e.getValue());
-      if (v != null) {
-        out.put(e.getKey(), v);
-      }
-    }
-    return out;
   }
 
   /** Handles a step or failure marker; returns true when the line is only structure. */
@@ -380,8 +285,7 @@ final class Scanner implements LineSink {
     tests.addAll(next.tests);
     lines += next.lines;
     decoded += next.decoded;
-    ruleAttempts += next.ruleAttempts;
-    budgetExceeded += next.budgetExceeded;
+    rules.addCounts(next.rules);
     errorAnnotations += next.errorAnnotations;
     completeGitHubLog |= next.completeGitHubLog;
     succeeded |= next.succeeded;
