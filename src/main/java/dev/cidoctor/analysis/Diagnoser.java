@@ -6,11 +6,9 @@ import dev.cidoctor.model.Evidence;
 import dev.cidoctor.model.ReasoningStep;
 import dev.cidoctor.model.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,16 +18,8 @@ import java.util.regex.Pattern;
  * the summary and fix from the rule's templates, and records each of these steps in the trace.
  */
 final class Diagnoser {
-  /** Evidence lines aimed at; the corpus' labelled chunks have a median of a few lines. */
-  static final int TARGET_EVIDENCE = 15;
   /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
   static final int WEAK_SCORE = 40;
-  /** Lines of an error block kept after its primary line. */
-  static final int BLOCK_LINES = 12;
-  /** Further lines of an error block kept while they carry the primary line's tag (a Maven [ERROR] report). */
-  static final int EXTENDED_BLOCK_LINES = 24;
-  /** Lines above a {@code primary: above} match searched for the output it repeats. */
-  static final int WRAPPER_LOOKBACK = 10;
   /** A {@code {name}} placeholder in a rule's summary, suggestion or test-name template. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
@@ -37,31 +27,27 @@ final class Diagnoser {
   private final String input;
   private final String entry;
   private final String job;
+  private final RequiresCheck requires;
+  private final EvidenceBuilder evidenceBuilder;
   private final List<ReasoningStep> trace = new ArrayList<>();
-  /** The line of the traced {@code + exit N} whose echoed message was chosen, or -1. */
-  private long tracedExitLine = -1;
 
   Diagnoser(Scanner scan, String input, String entry, String job) {
     this.scan = scan;
     this.input = input;
     this.entry = entry;
     this.job = job;
+    this.requires = new RequiresCheck(scan);
+    this.evidenceBuilder = new EvidenceBuilder(entry, requires);
   }
-
-  /** A chosen root cause: the candidate, the rule hit that explains it (or null) and the primary line. */
-  private record Choice(Candidate candidate, RuleHit hit, ContextLine primary) {}
 
   Diagnosis diagnose() {
     boolean succeeded = jobSucceeded();
     if (succeeded && scan.steps.stream().flatMap(st -> st.candidates.stream()).noneMatch(c -> !c.hits.isEmpty() || c.score >= 65)) {
-      trace.add(new ReasoningStep("The build may not have failed. I need to check how the job ended.",
-          "Look for failure markers and the CI system's end-of-job lines in " + scan.lines + " lines",
-          "No failure marker and no error line, and the job ended successfully"
-              + (scan.succeeded ? "." : " (a complete GitHub Actions log without any ##[error] line).")));
+      trace.add(ReasoningTrace.noFailure(scan));
       String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, "");
       return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false,
           "No failure found: this job succeeded.", "Nothing to fix in this job; if the run failed, analyze the job that failed.",
-          null, 0.0, List.of(), null, List.copyOf(scan.tests), fp, trace);
+          null, 0.0, List.of(), null, List.copyOf(scan.tests.names()), fp, trace);
     }
     Step scope = failingStep();
     List<Candidate> all = new ArrayList<>();
@@ -76,36 +62,39 @@ final class Diagnoser {
     }
     // Without a failure marker the failing step is only a guess: let every step compete.
     Choice choice = choose(scope != null && scope.failed() ? scope : null, all);
-    if (choice == null || (scope != null && scope.failed() && choice.candidate.step != scope.index)
-        || (choice.hit == null && choice.candidate.finalScore() < WEAK_SCORE)) {
+    if (choice == null || (scope != null && scope.failed() && choice.candidate().step != scope.index)
+        || (choice.hit() == null && choice.candidate().finalScore() < WEAK_SCORE)) {
       Choice tail = fromTail(scope);
       if (tail != null) {
         choice = tail;
       }
     }
-    if (choice != null && choice.hit != null && choice.hit.rule().primaryAbove()) {
-      ContextLine cause = aboveWrapper(choice.candidate);
+    if (choice != null && choice.hit() != null && choice.hit().rule().primaryAbove()) {
+      ContextLine cause = WrapperCause.lineAbove(choice.candidate());
       if (cause != null) {
-        choice = new Choice(choice.candidate, choice.hit, cause);
+        choice = new Choice(choice.candidate(), choice.hit(), cause);
       }
     }
-    Choice traced = tracedExit(scope, choice);
+    Choice traced = ShellTrace.tracedExit(scan.steps, scope, choice);
+    // the line of the traced "+ exit N" whose echoed message was chosen, or -1
+    long tracedExitLine = -1;
     if (traced != null) {
       choice = traced;
-      tracedExitLine = scan.steps.get(traced.candidate.step).tracedExitLine;
+      tracedExitLine = scan.steps.get(traced.candidate().step).tracedExitLine;
     }
-    traceSteps(scope, all, ruleLines, choice);
+    trace.addAll(ReasoningTrace.search(scan, scope, all, ruleLines, choice, tracedExitLine));
     if (choice == null) {
       return nothingFound(scope);
     }
-    Rule rule = choice.hit == null ? null : choice.hit.rule();
-    List<Evidence> evidence = evidence(choice, scope, all);
-    String step = stepName(scope, choice.candidate);
-    Map<String, String> values = new HashMap<>(choice.hit == null ? Map.of() : choice.hit.captures());
-    values.put("line", shorten(choice.primary.text().strip(), 200));
+    Rule rule = choice.hit() == null ? null : choice.hit().rule();
+    List<Evidence> evidence = evidenceBuilder.build(choice, scope, all);
+    String step = stepName(scope, choice.candidate());
+    Map<String, String> values = new HashMap<>(choice.hit() == null ? Map.of() : choice.hit().captures());
+    values.put("line", shorten(choice.primary().text().strip(), 200));
     values.put("step", step == null ? "the failing step" : step);
     values.put("exitCode", scope != null && scope.failed() ? String.valueOf(scope.exitCode) : "non-zero");
-    values.put("tests", String.join(", ", scan.tests.stream().limit(5).toList()) + (scan.tests.size() > 5 ? ", ..." : ""));
+    List<String> tests = scan.tests.names();
+    values.put("tests", String.join(", ", tests.stream().limit(5).toList()) + (tests.size() > 5 ? ", ..." : ""));
     Category category;
     Severity severity;
     boolean transientFailure;
@@ -118,16 +107,16 @@ final class Diagnoser {
       transientFailure = rule.transientFailure();
       summary = Redactor.redact(fill(rule.summary(), values));
       suggestion = Redactor.redact(fill(rule.suggestion(), values));
-      boolean inScope = scope == null || choice.candidate.step == scope.index;
+      boolean inScope = scope == null || choice.candidate().step == scope.index;
       confidence = inScope ? Math.min(0.95, 0.7 + rule.priority() / 400.0) : 0.55;
     } else {
-      category = FallbackCategory.infer(choice.primary.text(), step);
+      category = FallbackCategory.infer(choice.primary().text(), step);
       severity = Severity.MEDIUM;
       transientFailure = false;
       summary = Redactor.redact((step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
-          + shorten(choice.primary.text().strip(), 200));
+          + shorten(choice.primary().text().strip(), 200));
       suggestion = FallbackCategory.suggestion(category, step);
-      confidence = Math.min(0.6, 0.25 + choice.candidate.finalScore() / 400.0);
+      confidence = Math.min(0.6, 0.25 + choice.candidate().finalScore() / 400.0);
     }
     if (succeeded) {
       // The CI system says the job passed (continue-on-error, a tolerated step): report, do not alarm.
@@ -135,9 +124,9 @@ final class Diagnoser {
       severity = Severity.LOW;
       confidence = confidence / 2;
     }
-    String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary.text());
+    String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary().text());
     return new Diagnosis(input, job, category, severity, transientFailure, summary, suggestion,
-        rule == null ? null : rule.id(), round(confidence), evidence, step, List.copyOf(scan.tests), fingerprint, trace);
+        rule == null ? null : rule.id(), round(confidence), evidence, step, List.copyOf(scan.tests.names()), fingerprint, trace);
   }
 
   private Diagnosis nothingFound(Step scope) {
@@ -156,7 +145,7 @@ final class Diagnoser {
         : "Rerun the step with more output (for example ACTIONS_STEP_DEBUG=true or a verbose flag) to see why it exited.";
     String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, evidence.isEmpty() ? "" : evidence.get(0).text());
     return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false, summary, suggestion, null,
-        evidence.isEmpty() ? 0.0 : 0.1, evidence, step, List.copyOf(scan.tests), fp, trace);
+        evidence.isEmpty() ? 0.0 : 0.1, evidence, step, List.copyOf(scan.tests.names()), fp, trace);
   }
 
   /** Says whether the log shows a job that ended well: no failure marker, and a success line. */
@@ -226,7 +215,7 @@ final class Diagnoser {
       int score = c.score >= 15 && inScope ? c.finalScore() : c.score;
       boolean explained = false;
       for (RuleHit h : c.hits) {
-        ContextLine primary = checkRequires(c, h);
+        ContextLine primary = requires.check(c, h);
         if (primary == null) {
           continue;
         }
@@ -271,129 +260,11 @@ final class Diagnoser {
     while (from < tail.size() - 1 && tail.get(from).text().chars().noneMatch(Character::isLetterOrDigit)) {
       from++; // a table border or a rule of dashes says nothing
     }
-    from = lastTracedCommand(tail, from);
+    from = ShellTrace.lastTracedCommand(tail, from);
     ContextLine first = tail.get(from);
     Candidate c = new Candidate(first.line(), first.text(), scope == null ? scan.steps.size() - 1 : scope.index, 1,
         List.of(), List.of(), 0);
     c.after.addAll(tail.subList(from + 1, tail.size()));
-    c.fromTail = true;
-    return new Choice(c, null, first);
-  }
-
-  /**
-   * For a generic wrapper whose rule says {@code primary: above} ("make: *** [all] Error 2", "error
-   * Command failed with exit code 1."): the last line of output above it, which is what the wrapper repeats (a linter's file list,
-   * a tool's message). Blank lines, lines without a letter or digit, stack frames, other wrapper
-   * lines and lines of the wrapper's own tool are skipped; a step or command boundary ends the search.
-   */
-  static ContextLine aboveWrapper(Candidate c) {
-    String own = firstWord(c.text);
-    for (int i = c.before.size() - 1; i >= 0; i--) {
-      ContextLine l = c.before.get(i);
-      String t = l.text().strip();
-      if (Heuristics.endsBlock(t)) {
-        return null;
-      }
-      if (t.isEmpty() || t.chars().noneMatch(Character::isLetterOrDigit)) {
-        continue;
-      }
-      int q = Heuristics.quick(l.text());
-      if (q == 0 || q == 1 || q == 5 || (own != null && own.equals(firstWord(t)))) {
-        continue;
-      }
-      return l;
-    }
-    return null;
-  }
-
-  /** The first word of a line up to a '[', ':' or space ("make" of "make[2]: ***", "npm" of "npm ERR!"), or null. */
-  private static String firstWord(String text) {
-    String t = text.strip();
-    int end = 0;
-    while (end < t.length() && Character.isLetterOrDigit(t.charAt(end))) {
-      end++;
-    }
-    return end == 0 ? null : t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** A shell trace line ({@code set -x}): "+ cmd", "++ cmd" or "+cmd". */
-  private static final Pattern XTRACE = Pattern.compile("^\\++ ?[\\w./$\"'\\[-]");
-
-  /**
-   * In a paragraph of shell-traced commands ({@code set -x}) and their output, the index of the last
-   * traced command that printed output: the command that failed. Earlier traced commands succeeded;
-   * they are not the cause. Returns {@code from} when the paragraph has no such line.
-   */
-  static int lastTracedCommand(List<ContextLine> tail, int from) {
-    for (int i = tail.size() - 2; i > from; i--) {
-      String t = tail.get(i).text();
-      String next = tail.get(i + 1).text();
-      if (XTRACE.matcher(t).find() && !XTRACE.matcher(next).find() && !next.startsWith("-") && !next.startsWith(" ")
-          && !next.startsWith("@@")) {
-        return XTRACE.matcher(tail.get(from).text()).find() ? i : from;
-      }
-    }
-    return from;
-  }
-
-  /** A shell-traced echo or printf: "+ echo 'msg'". */
-  private static final Pattern XTRACE_ECHO = Pattern.compile("^\\++ ?(?:echo|printf)\\b");
-
-  /**
-   * A shell script traced with {@code set -x} that stops on purpose ({@code + exit 1}) right after
-   * echoing why ("Build left local git repository checkout dirty") says so in the output of its first
-   * echo: that line is the cause, though it holds no error word. It replaces a line chosen by the
-   * generic scorer or a generic wrapper rule only when that line is output of an earlier command than
-   * the one the script tested (or comes after the exit, from a cleanup trap), and only when the tested
-   * command printed nothing itself: a command that printed an error before the echo is its cause.
-   */
-  private Choice tracedExit(Step scope, Choice choice) {
-    Step s = scope != null ? scope : choice != null ? scan.steps.get(choice.candidate.step) : null;
-    if (s == null || s.tracedExitLine < 0 || (s.failed() && s.tracedExitLine > s.failLine)) {
-      return null;
-    }
-    if (choice != null && choice.hit != null && choice.hit.rule().priority() >= 40) {
-      return null;
-    }
-    List<ContextLine> tail = s.tracedExitTail;
-    int firstEcho = -1;
-    int command = tail.size() - 1;
-    for (; command >= 0; command--) {
-      String t = tail.get(command).text();
-      if (XTRACE.matcher(t).find()) {
-        if (!XTRACE_ECHO.matcher(t).find()) {
-          break;
-        }
-        firstEcho = command;
-      }
-    }
-    if (firstEcho < 0 || command < 0) {
-      return null;
-    }
-    for (int k = command + 1; k < firstEcho; k++) {
-      if (!tail.get(k).text().isBlank()) {
-        return null; // the tested command printed something: that is the cause, the echo only wraps it
-      }
-    }
-    long commandLine = tail.get(command).line();
-    if (choice != null && choice.primary.line() >= commandLine && choice.primary.line() <= s.tracedExitLine) {
-      return null;
-    }
-    int p = firstEcho + 1;
-    while (p < tail.size() && (tail.get(p).text().isBlank() || XTRACE.matcher(tail.get(p).text()).find())) {
-      p++;
-    }
-    if (p >= tail.size()) {
-      return null;
-    }
-    ContextLine first = tail.get(p);
-    Candidate c = new Candidate(first.line(), first.text(), s.index, 1, List.of(), List.of(), 0);
-    for (int k = p + 1; k < tail.size(); k++) {
-      if (!tail.get(k).text().isBlank()) {
-        c.after.add(tail.get(k));
-      }
-    }
-    c.after.add(new ContextLine(s.tracedExitLine, s.tracedExitText));
     c.fromTail = true;
     return new Choice(c, null, first);
   }
@@ -407,299 +278,12 @@ final class Diagnoser {
     return priority >= 40 ? 140 + priority : 10 + 3 * priority;
   }
 
-  /** Returns the primary line when the rule's multi-line condition holds for this candidate, else null. */
-  private ContextLine checkRequires(Candidate c, RuleHit h) {
-    return checkRequires(c, h, true);
-  }
-
-  /**
-   * As {@link #checkRequires(Candidate, RuleHit)}; with {@code record} false it only tells, without
-   * keeping captures or failed tests (for choosing which other lines are evidence).
-   */
-  private ContextLine checkRequires(Candidate c, RuleHit h, boolean record) {
-    Rule.LineCondition req = h.rule().requires();
-    ContextLine self = new ContextLine(c.line, c.text);
-    if (req == null) {
-      return self;
-    }
-    List<ContextLine> window = req.after() ? c.after : c.before;
-    ContextLine found = null;
-    int n = window.size();
-    for (int i = 0; i < n; i++) {
-      ContextLine l = req.after() ? window.get(i) : window.get(n - 1 - i);
-      if (Math.abs(l.line() - c.line) > req.within()) {
-        break;
-      }
-      try {
-        Matcher m = req.pattern().matcher(new BoundedText(l.text(), BoundedText.DEFAULT_BUDGET));
-        if (m.find()) {
-          found = l;
-          if (!req.negated() && record) {
-            h.captures().putAll(Scanner.captures(m));
-          }
-          break;
-        }
-      } catch (BoundedText.BudgetExceeded e) {
-        scan.budgetExceeded++;
-      }
-    }
-    if (req.negated()) {
-      return found == null ? self : null;
-    }
-    if (found == null) {
-      return null;
-    }
-    if (h.rule().collectTests() && record) {
-      scan.addTest(h.rule().testOf(h.captures()));
-    }
-    return h.rule().primaryIsRequired() ? found : self;
-  }
-
-  private List<Evidence> evidence(Choice choice, Step scope, List<Candidate> all) {
-    Map<Long, String> lines = new TreeMap<>();
-    Candidate c = choice.candidate;
-    Rule rule = choice.hit == null ? null : choice.hit.rule();
-    lines.put(choice.primary.line(), choice.primary.text());
-    lines.put(c.line, c.text);
-    if (choice.primary.line() < c.line) {
-      // the primary line is output above the wrapper that won: show its paragraph and what lies between
-      int above = 0;
-      for (int i = c.before.size() - 1; i >= 0; i--) {
-        ContextLine l = c.before.get(i);
-        if (l.line() < choice.primary.line() && (l.text().isBlank() || ++above > 3)) {
-          break;
-        }
-        if (!l.text().isBlank()) {
-          lines.put(l.line(), l.text());
-        }
-      }
-    }
-    if (rule != null && (rule.contextBefore() > 0 || rule.contextAfter() > 0)) {
-      int nb = c.before.size();
-      for (int i = Math.max(0, nb - rule.contextBefore()); i < nb; i++) {
-        if (!c.before.get(i).text().isBlank()) {
-          lines.put(c.before.get(i).line(), c.before.get(i).text());
-        }
-      }
-      String lead = lead(choice.primary.text());
-      int indent = indent(choice.primary.text());
-      for (int i = 0; i < c.after.size() && i < rule.contextAfter() + EXTENDED_BLOCK_LINES; i++) {
-        ContextLine l = c.after.get(i);
-        if (rule.contextUntil() != null && rule.contextUntil().matcher(l.text()).find()) {
-          break;
-        }
-        if (i >= rule.contextAfter() && !l.text().isBlank() && !continuesBlock(l.text(), lead, indent)) {
-          break;
-        }
-        if (!l.text().isBlank()) {
-          lines.put(l.line(), l.text()); // a blank line is no evidence
-        }
-      }
-    } else if (c.fromTail) {
-      for (ContextLine l : c.after) {
-        lines.put(l.line(), l.text());
-      }
-    } else {
-      block(lines, c.after, Math.max(c.line, choice.primary.line()), BLOCK_LINES, lead(choice.primary.text()),
-          indent(choice.primary.text()));
-    }
-    List<Candidate> others = new ArrayList<>();
-    for (Candidate o : all) {
-      if ((scope == null || o.step == scope.index) && o != c && !lines.containsKey(o.line)
-          && (o.hits.stream().anyMatch(h -> checkRequires(o, h, false) != null) || (o.score >= 15 && o.finalScore() >= 40))) {
-        others.add(o);
-      }
-    }
-    // The last strong line before the failure is often a second statement of the cause (Maven's
-    // closing summary, a later compile error): keep it even when the step had many others.
-    Candidate lastStrong = others.stream().max(Comparator.comparingLong(o -> o.line)).orElse(null);
-    if (lastStrong != null && lastStrong.line > c.line) {
-      lines.put(lastStrong.line, lastStrong.text);
-    }
-    others.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparingLong(o -> o.line));
-    secondBlock(lines, others);
-    for (Candidate o : others) {
-      if (lines.size() >= TARGET_EVIDENCE) {
-        break;
-      }
-      lines.put(o.line, o.text);
-      addRuleContext(lines, o);
-    }
-    List<Evidence> out = new ArrayList<>();
-    out.add(new Evidence(entry, choice.primary.line(), shorten(Redactor.redact(choice.primary.text()), 500)));
-    for (Map.Entry<Long, String> e : lines.entrySet()) {
-      if (e.getKey() != choice.primary.line() && out.size() < Diagnosis.MAX_EVIDENCE) {
-        out.add(new Evidence(entry, e.getKey(), shorten(Redactor.redact(e.getValue()), 500)));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Adds the block a rule shows after another matched line (Maven's [ERROR] report under "Failed to
-   * execute goal"), within the rule's context and while the evidence is under its target.
-   */
-  private void addRuleContext(Map<Long, String> lines, Candidate o) {
-    for (RuleHit h : o.hits) {
-      Rule r = h.rule();
-      if (r.contextAfter() == 0 || checkRequires(o, h, false) == null) {
-        continue;
-      }
-      for (int i = 0; i < o.after.size() && i < r.contextAfter() && lines.size() < TARGET_EVIDENCE; i++) {
-        ContextLine l = o.after.get(i);
-        if (r.contextUntil() != null && r.contextUntil().matcher(l.text()).find()) {
-          break;
-        }
-        if (!l.text().isBlank()) {
-          lines.put(l.line(), l.text());
-        }
-      }
-      return;
-    }
-  }
-
-  /**
-   * A second statement of the failure away from the primary block (Maven's closing "Failed to execute
-   * goal" report under a compiler error, a second failing test) is shown as a block too, not as one
-   * line among single lines: the strongest other line a rule explains, with the lines under it that
-   * keep its tag or are indented deeper, while the evidence stays within {@link #TARGET_EVIDENCE}.
-   */
-  private void secondBlock(Map<Long, String> lines, List<Candidate> others) {
-    for (Candidate o : others) {
-      if (lines.size() >= TARGET_EVIDENCE - 1) {
-        return;
-      }
-      if (lines.containsKey(o.line) || lines.containsKey(o.line - 1) || lines.containsKey(o.line + 1)) {
-        continue;
-      }
-      boolean strong = false;
-      for (RuleHit h : o.hits) {
-        strong |= h.rule().priority() >= 40 && checkRequires(o, h, false) != null;
-      }
-      if (!strong) {
-        return; // others are sorted by rank: no rule explains any further line
-      }
-      lines.put(o.line, o.text);
-      String lead = lead(o.text);
-      int indent = indent(o.text);
-      for (ContextLine l : o.after) {
-        if (lines.size() >= TARGET_EVIDENCE || l.text().isBlank() || Heuristics.endsBlock(l.text())
-            || !continuesBlock(l.text(), lead, indent)) {
-          break;
-        }
-        lines.put(l.line(), l.text());
-      }
-      return;
-    }
-  }
-
-  /** Adds the lines after {@code from} that belong to the same error block: up to two blank lines or a marker end it. */
-  private static void block(Map<Long, String> lines, List<ContextLine> after, long from, int max, String lead, int indent) {
-    int added = 0;
-    int blanks = 0;
-    for (ContextLine l : after) {
-      if (l.line() <= from) {
-        continue;
-      }
-      if (l.text().isBlank()) {
-        if (++blanks >= 2) {
-          break;
-        }
-        continue;
-      }
-      blanks = 0;
-      if (Heuristics.endsBlock(l.text()) || added >= max + EXTENDED_BLOCK_LINES
-          || (added >= max && !continuesBlock(l.text(), lead, indent))) {
-        break;
-      }
-      lines.put(l.line(), l.text());
-      added++;
-    }
-  }
-
-  /**
-   * Says whether a line past the usual length of a block still belongs to it: it carries the primary
-   * line's tag, or it is indented deeper than the primary line (the message and stack a test runner
-   * prints under a failure header, up to the next header at the header's own indentation).
-   */
-  static boolean continuesBlock(String text, String lead, int indent) {
-    return (lead != null && lead.equals(lead(text))) || indent(text) > indent;
-  }
-
-  /** Columns of leading white space (a tab counts as one). */
-  static int indent(String text) {
-    int i = 0;
-    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-      i++;
-    }
-    return i;
-  }
-
-  /**
-   * The tag a tool starts each line of one report with ({@code [ERROR]}, {@code error:}, {@code E}),
-   * or null: a block longer than BLOCK_LINES goes on only while its lines keep the primary line's tag.
-   */
-  static String lead(String text) {
-    String t = text.stripLeading();
-    int end = 0;
-    while (end < t.length() && end < 20 && !Character.isWhitespace(t.charAt(end))) {
-      end++;
-    }
-    if (end == 0 || end >= 20) {
-      return null;
-    }
-    String tag = t.substring(0, end);
-    return tag.startsWith("[") || tag.endsWith(":") || tag.equals("E") || tag.equals(">") || tag.equals("#") ? tag : null;
-  }
-
   private String stepName(Step scope, Candidate c) {
     if (scope != null && scope.failed() && scope.name != null) {
       return scope.name;
     }
     String name = scan.steps.get(c.step).name;
     return name;
-  }
-
-  private void traceSteps(Step scope, List<Candidate> all, int ruleLines, Choice choice) {
-    long failed = scan.steps.stream().filter(Step::failed).count();
-    String where;
-    if (scope == null) {
-      where = "No step stands out; the whole log is the scope.";
-    } else if (scope.failed()) {
-      where = (scope.name == null ? "The log" : "Step '" + shorten(scope.name, 80) + "'") + " (lines " + scope.start + "-" + scope.end
-          + ") ended with exit code " + scope.exitCode + " at line " + scope.failLine + ".";
-    } else {
-      where = "No step-level exit code; " + (scope.name == null ? "the log" : "step '" + shorten(scope.name, 80) + "'")
-          + " (from line " + scope.start
-          + ") holds the strongest error lines" + (scan.jobFailLine > 0 ? " before the job failure at line " + scan.jobFailLine : "") + ".";
-    }
-    trace.add(new ReasoningStep("The build failed. I need to find which step failed.",
-        "Segment " + scan.lines + " lines into steps and look for failure markers",
-        scan.steps.size() + " steps, " + failed + " with a failure marker. " + where));
-    long inScope = all.stream().filter(c -> scope == null || c.step == scope.index).count();
-    String top = all.stream().filter(c -> scope == null || c.step == scope.index)
-        .sorted(Comparator.comparingInt(Candidate::rank).reversed()).limit(3)
-        .map(c -> "line " + c.line + ": " + shorten(c.text.strip(), 100)).reduce((a, b) -> a + " | " + b).orElse("none");
-    trace.add(new ReasoningStep("I need the lines that explain the failure.",
-        "Score the error-like lines of the failing step (" + scan.decoded + " lines decoded of " + scan.lines + ")",
-        inScope + " candidate lines; strongest: " + top));
-    String ruleObs;
-    if (choice != null && choice.hit != null) {
-      ruleObs = "Rule " + choice.hit.rule().id() + " (" + choice.hit.rule().category().wireName() + ", priority "
-          + choice.hit.rule().priority() + ") matched line " + choice.primary.line() + ".";
-    } else if (choice != null && tracedExitLine > 0) {
-      ruleObs = "The traced script stopped with '+ exit' at line " + tracedExitLine + " after echoing line "
-          + choice.primary.line() + "; its first echoed message is the cause.";
-    } else if (choice != null) {
-      ruleObs = "No rule matched in the failing step; the generic scorer picked line " + choice.primary.line() + ".";
-    } else {
-      ruleObs = "No rule matched and no line scored as an error.";
-    }
-    trace.add(new ReasoningStep("I should check whether this is a known kind of failure.",
-        "Match the knowledge base against the candidate lines (" + scan.ruleAttempts + " rule tries, " + ruleLines
-            + " lines matched a rule"
-            + (scan.budgetExceeded > 0 ? ", " + scan.budgetExceeded + " matches abandoned over budget" : "") + ")",
-        ruleObs));
   }
 
   static String fill(String template, Map<String, String> values) {

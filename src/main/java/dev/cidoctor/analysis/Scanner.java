@@ -6,18 +6,8 @@ import dev.cidoctor.logs.LineText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One pass over a log: segments it into steps, notes failure markers, and keeps the lines that may
@@ -28,15 +18,6 @@ final class Scanner implements LineSink {
   static final int MAX_REQUIRES_WINDOW = 30;
   static final int MAX_CONTEXT_BEFORE = 10;
   static final int MAX_CONTEXT_AFTER = 30;
-  static final int MAX_STEPS = 5000;
-  static final int MAX_TESTS = 1000;
-  /**
-   * Candidates kept over the closed steps other than the first failed one: past twice this many, only
-   * the strongest this many stay. Without it memory grew with the number of steps (40 per quiet step),
-   * and a 1 GiB log of 1024 steps ran out of a 96 MB heap.
-   */
-  static final int MAX_CLOSED_CANDIDATES = 400;
-  private static final int RING = 32;
   private static final int KEYWORD_AFTER = 40;
   private static final int KEYWORD_BEFORE = 3;
 
@@ -46,14 +27,15 @@ final class Scanner implements LineSink {
   private final int[] seenRule;
   private int stamp;
 
-  final List<Step> steps = new ArrayList<>();
-  final List<String> tests = new ArrayList<>();
-  private final List<List<String>> testTokens = new ArrayList<>();
+  final Steps steps = new Steps();
+  /** Runs the rules the prefilter picks for a line, and counts the tries. */
+  final RuleMatcher rules;
+  /** The failed tests that rules named, each once. */
+  final FailedTests tests = new FailedTests();
   long lines;
   long jobFailLine = -1;
   String jobFailText;
   List<ContextLine> jobFailTail = List.of();
-  long budgetExceeded;
   /** GitHub Actions lines starting with ##[error]; a complete job log without any did not fail. */
   long errorAnnotations;
   /** Saw GitHub's last line of every job, so the log is whole, not an excerpt. */
@@ -61,31 +43,23 @@ final class Scanner implements LineSink {
   /** Saw a CI system's own success line (Travis, GitLab, Jenkins). */
   boolean succeeded;
   long decoded;
-  long ruleAttempts;
 
-  private final byte[][] ring = new byte[RING][];
-  private final int[] ringLen = new int[RING];
-  private final long[] ringNo = new long[RING];
+  private final RecentLines recent = new RecentLines();
   private final List<Candidate> open = new ArrayList<>();
   private boolean inStepHeader;
   /** Line of the last travis_time:start marker, or -1 when the log is not from Travis. */
   private long travisTimeLine = -1;
   /** First line of a Travis failure marker whose command spans lines, until its end line; else -1. */
   private long markerTextFrom = -1;
-  private Step firstFailed;
-  private int closedCandidates;
   /** A step header longer than this lost its ##[endgroup]; what follows is output again. */
   private static final int MAX_HEADER_LINES = 400;
 
   Scanner(KnowledgeBase kb) {
     this.kb = kb;
+    this.rules = new RuleMatcher(kb);
     this.found = new int[Math.max(16, kb.literalCount())];
     this.seenLiteral = new int[kb.literalCount()];
     this.seenRule = new int[Math.max(1, kb.rules.size())];
-    for (int i = 0; i < RING; i++) {
-      ring[i] = new byte[256];
-    }
-    steps.add(new Step(0, null, 1));
   }
 
   @Override
@@ -112,7 +86,7 @@ final class Scanner implements LineSink {
       }
       examine(number, text, hits);
     }
-    remember(number, bytes, offset, length);
+    recent.remember(number, bytes, offset, length);
   }
 
   private void examine(long number, String text, int hits) {
@@ -143,18 +117,18 @@ final class Scanner implements LineSink {
     if (marker && structure(number, text)) {
       // Markers carry facts rules may need ("exited with 124" is a timeout, "exit code 137" an OOM kill).
       if (toTry != null && !inStepHeader) {
-        List<RuleHit> markerHits = match(toTry, text);
+        List<RuleHit> markerHits = rules.match(toTry, text);
         if (!markerHits.isEmpty()) {
-          Candidate c = new Candidate(number, text, current().index, 0, markerHits, before(number, KEYWORD_BEFORE), 0);
-          current().add(c);
+          Candidate c = new Candidate(number, text, steps.current().index, 0, markerHits, recent.before(number, KEYWORD_BEFORE), 0);
+          steps.current().add(c);
         }
       }
       return;
     }
-    if (inStepHeader && number - current().start < MAX_HEADER_LINES) {
+    if (inStepHeader && number - steps.current().start < MAX_HEADER_LINES) {
       return; // GitHub echoes the step's script and env between ##[group]Run and ##[endgroup]: not output
     }
-    List<RuleHit> ruleHits = toTry == null ? List.of() : match(toTry, text);
+    List<RuleHit> ruleHits = toTry == null ? List.of() : rules.match(toTry, text);
     int score = keyword ? Heuristics.quick(text) : 0;
     if (score <= 0 && ruleHits.isEmpty()) {
       return;
@@ -163,11 +137,11 @@ final class Scanner implements LineSink {
     int wantBefore = KEYWORD_BEFORE;
     for (RuleHit h : ruleHits) {
       Rule r = h.rule();
-      // a block the rule shows may go on while its lines keep the primary line's tag (Diagnoser)
-      wantAfter = Math.max(wantAfter, r.contextAfter() == 0 ? 0 : r.contextAfter() + Diagnoser.EXTENDED_BLOCK_LINES);
+      // a block the rule shows may go on while its lines keep the primary line's tag (EvidenceBuilder)
+      wantAfter = Math.max(wantAfter, r.contextAfter() == 0 ? 0 : r.contextAfter() + EvidenceBuilder.EXTENDED_BLOCK_LINES);
       wantBefore = Math.max(wantBefore, r.contextBefore());
       if (r.primaryAbove()) {
-        wantBefore = Math.max(wantBefore, Diagnoser.WRAPPER_LOOKBACK); // the cause a wrapper repeats is above it
+        wantBefore = Math.max(wantBefore, WrapperCause.LOOKBACK); // the cause a wrapper repeats is above it
       }
       if (r.requires() != null) {
         if (r.requires().after()) {
@@ -178,160 +152,13 @@ final class Scanner implements LineSink {
       }
       if (r.collectTests() && r.requires() == null) {
         String t = r.testOf(h.captures());
-        addTest(t);
-        addAlias(r.aliasOf(t));
+        tests.add(t);
+        tests.addAlias(r.aliasOf(t));
       }
     }
-    Candidate c = new Candidate(number, text, current().index, score, ruleHits, before(number, wantBefore), wantAfter);
-    current().add(c);
+    Candidate c = new Candidate(number, text, steps.current().index, score, ruleHits, recent.before(number, wantBefore), wantAfter);
+    steps.current().add(c);
     open.add(c);
-  }
-
-  /**
-   * Records a failed test once. Runners name a test several ways (pytest's section header
-   * {@code Class.test_x} and its summary {@code tests/x.py::Class::test_x}): a name whose words end
-   * another's is the same test, and the fuller name is kept.
-   */
-  void addTest(String name) {
-    if (name == null || name.isBlank()) {
-      return;
-    }
-    String n = name.strip();
-    List<String> words = words(n);
-    for (int i = 0; i < tests.size(); i++) {
-      List<String> have = testTokens.get(i);
-      if (endsWith(have, words)) {
-        return;
-      }
-      if (endsWith(words, have)) {
-        tests.set(i, n);
-        testTokens.set(i, words);
-        return;
-      }
-    }
-    if (tests.size() < MAX_TESTS) {
-      tests.add(n);
-      testTokens.add(words);
-    }
-  }
-
-  /**
-   * Keeps another name of a failed test (a pytest node id's module form) to list after every test's
-   * own name, so the first names shown are the ones the runner printed.
-   */
-  void addAlias(String name) {
-    if (name != null && !name.isBlank() && aliases.size() < MAX_TESTS && !aliases.contains(name)) {
-      aliases.add(name);
-    }
-  }
-
-  private final List<String> aliases = new ArrayList<>();
-
-  private static List<String> words(String name) {
-    List<String> out = new ArrayList<>();
-    for (String w : name.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
-  }
-
-  private static boolean endsWith(List<String> whole, List<String> suffix) {
-    int n = whole.size();
-    int k = suffix.size();
-    return k > 0 && k <= n && whole.subList(n - k, n).equals(suffix);
-  }
-
-  /** Values remembered by context rules (e.g. the test class being run), latest first. */
-  final Map<String, String> memory = new HashMap<>();
-
-  private List<RuleHit> match(List<Rule> rules, String text) {
-    List<RuleHit> out = new ArrayList<>(2);
-    BoundedText bt = new BoundedText(text, BoundedText.DEFAULT_BUDGET);
-    for (Rule r : rules) {
-      if (!admitsAny(r, text)) {
-        continue;
-      }
-      ruleAttempts++;
-      try {
-        if (r.unless() != null) {
-          bt.reset(BoundedText.DEFAULT_BUDGET);
-          if (matcher(r.unless(), bt).find()) {
-            continue;
-          }
-        }
-        for (Pattern p : r.patterns()) {
-          if (r.patterns().size() > 1 && !kb.admits(p, text, lower)) {
-            continue;
-          }
-          bt.reset(BoundedText.DEFAULT_BUDGET);
-          Matcher m = matcher(p, bt);
-          if (kb.find(m, p)) {
-            Map<String, String> caps = captures(m);
-            if (r.contextOnly()) {
-              for (String name : r.remember()) {
-                String v = caps.get(name);
-                if (v != null) {
-                  memory.put(name, v);
-                }
-              }
-            } else {
-              for (Map.Entry<String, String> e : memory.entrySet()) {
-                caps.putIfAbsent(e.getKey(), e.getValue());
-              }
-              for (String name : r.remember()) {
-                String v = caps.get(name);
-                if (v != null) {
-                  memory.put(name, v);
-                }
-              }
-              out.add(new RuleHit(r, caps));
-            }
-            break;
-          }
-        }
-      } catch (BoundedText.BudgetExceeded e) {
-        budgetExceeded++;
-      }
-    }
-    return out;
-  }
-
-  private final KnowledgeBase.LowerCase lower = new KnowledgeBase.LowerCase();
-
-  private boolean admitsAny(Rule r, String text) {
-    for (Pattern p : r.patterns()) {
-      if (kb.admits(p, text, lower)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Matchers are reused per pattern: a scan tries millions of matches and most fail at once. */
-  private final Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
-
-  private Matcher matcher(Pattern p, CharSequence text) {
-    Matcher m = matchers.get(p);
-    if (m == null) {
-      m = p.matcher(text);
-      matchers.put(p, m);
-      return m;
-    }
-    return m.reset(text);
-  }
-
-  static Map<String, String> captures(Matcher m) {
-    Map<String, Integer> names = m.pattern().namedGroups();
-    Map<String, String> out = new HashMap<>();
-    for (Map.Entry<String, Integer> e : names.entrySet()) {
-      String v = m.group(e.getValue());
-      if (v != null) {
-        out.put(e.getKey(), v);
-      }
-    }
-    return out;
   }
 
   /** Handles a step or failure marker; returns true when the line is only structure. */
@@ -351,10 +178,10 @@ final class Scanner implements LineSink {
       case GITHUB_END -> completeGitHubLog = true;
       case SUCCEEDED -> succeeded = true;
       case STEP_HEADER -> {
-        startStep(number, marker.name());
+        steps.start(number, marker.name());
         inStepHeader = true;
       }
-      case STEP_START -> startStep(number, marker.name());
+      case STEP_START -> steps.start(number, marker.name());
       case GROUP_END -> inStepHeader = false;
       case GROUP, STRUCTURE -> {
         // structure only
@@ -371,7 +198,7 @@ final class Scanner implements LineSink {
         if (jobFailLine < 0) {
           jobFailLine = number;
           jobFailText = t;
-          jobFailTail = tail(number, 0);
+          jobFailTail = recent.tail(number, 0);
         }
         // GitHub's timeout and cancellation lines are their own root cause: keep them as candidates.
         return !t.startsWith("##[error]The job running") && !t.startsWith("##[error]The operation was canceled");
@@ -381,89 +208,31 @@ final class Scanner implements LineSink {
         // On Travis a step's prompt follows its travis_time:start line; other "$ " lines are printed
         // by the step itself (yarn echoes the commands it runs) and must not split it.
         if (travisTimeLine < 0 || number - travisTimeLine <= 1) {
-          startStep(number, marker.name());
+          steps.start(number, marker.name());
         }
         return false;
       }
       case TRACED_EXIT -> {
-        Step s = current();
+        Step s = steps.current();
         if (marker.exitCode() != 0 && s.tracedExitLine < 0 && !inStepHeader) {
           s.tracedExitLine = number;
           s.tracedExitText = t;
-          s.tracedExitTail = before(number, RING - 1);
+          s.tracedExitTail = recent.before(number, RecentLines.SIZE - 1);
         }
       }
     }
     return true;
   }
 
-  private Step current() {
-    return steps.get(steps.size() - 1);
-  }
-
-  private void startStep(long number, String name) {
-    if (steps.size() >= MAX_STEPS) {
-      return;
-    }
-    Step closing = current();
-    closing.close(number - 1);
-    if (closing != firstFailed) {
-      closedCandidates += closing.candidates.size();
-      if (closedCandidates > 2 * MAX_CLOSED_CANDIDATES) {
-        trimClosed();
-      }
-    }
-    String n = name.length() > 200 ? name.substring(0, 200) : name;
-    steps.add(new Step(steps.size(), n, number));
-  }
-
-  /** Keeps the strongest {@link #MAX_CLOSED_CANDIDATES} of the closed steps' candidates (ties: the later). */
-  private void trimClosed() {
-    List<Candidate> pool = new ArrayList<>();
-    for (Step s : steps) {
-      if (s != firstFailed) {
-        pool.addAll(s.candidates);
-      }
-    }
-    pool.sort(Comparator.comparingInt(Candidate::rank).thenComparingLong(c -> c.line).reversed());
-    Set<Candidate> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-    keep.addAll(pool.subList(0, Math.min(MAX_CLOSED_CANDIDATES, pool.size())));
-    for (Step s : steps) {
-      if (s != firstFailed) {
-        s.candidates.removeIf(c -> !keep.contains(c));
-      }
-    }
-    closedCandidates = keep.size();
-  }
-
   private void failStep(long number, String text, int code) {
-    Step s = current();
-    if (firstFailed == null) {
-      firstFailed = s;
-    }
+    Step s = steps.current();
+    steps.failed(s);
     if (!s.failed()) {
       s.failLine = number;
       s.failText = text;
       s.exitCode = code;
-      s.tail = tail(markerTextFrom > 0 ? markerTextFrom : number, s.start);
+      s.tail = recent.tail(markerTextFrom > 0 ? markerTextFrom : number, s.start);
     }
-  }
-
-  /** The last lines before {@code number} (down to {@code from}) that are neither blank nor structure. */
-  private List<ContextLine> tail(long number, long from) {
-    List<ContextLine> out = new ArrayList<>();
-    for (ContextLine l : before(number, RING - 1)) {
-      if (l.line() <= from) {
-        continue;
-      }
-      String t = l.text().strip();
-      if (t.isEmpty() || t.startsWith("travis_") || t.startsWith("section_") || t.startsWith("##[")
-          || t.startsWith("[Pipeline]")) {
-        continue;
-      }
-      out.add(l);
-    }
-    return out;
   }
 
   /**
@@ -501,94 +270,25 @@ final class Scanner implements LineSink {
     return 0;
   }
 
-  private void remember(long number, byte[] bytes, int offset, int length) {
-    int slot = (int) (number % RING);
-    if (ring[slot].length < length) {
-      ring[slot] = new byte[Math.max(length, ring[slot].length * 2)];
-    }
-    System.arraycopy(bytes, offset, ring[slot], 0, length);
-    ringLen[slot] = length;
-    ringNo[slot] = number;
-  }
-
-  private List<ContextLine> before(long number, int count) {
-    int n = (int) Math.min(count, Math.min(RING - 1, number - 1));
-    List<ContextLine> out = new ArrayList<>(n);
-    for (long k = number - n; k < number; k++) {
-      int slot = (int) (k % RING);
-      if (ringNo[slot] == k) {
-        out.add(new ContextLine(k, text(ring[slot], 0, ringLen[slot])));
-      }
-    }
-    return out;
-  }
-
   /**
    * Appends the scan of the chunk that follows this one in the same log: its line numbers move down
    * by this chunk's line count, its first step continues this chunk's last, its later steps follow.
    */
   void merge(Scanner next) {
     long off = lines;
-    Step last = current();
-    Step first = next.steps.get(0);
-    for (Candidate c : first.candidates) {
-      last.candidates.add(c.shifted(off, last.index));
-    }
-    if (!last.failed() && first.failed()) {
-      takeFailure(first, last, off);
-    }
-    takeTracedExit(first, last, off);
-    last.end = first.end + off;
-    int stepOff = steps.size() - 1;
-    for (int i = 1; i < next.steps.size() && steps.size() < MAX_STEPS; i++) {
-      Step o = next.steps.get(i);
-      Step s = new Step(o.index + stepOff, o.name, o.start + off);
-      s.end = o.end + off;
-      if (o.failed()) {
-        takeFailure(o, s, off);
-      }
-      takeTracedExit(o, s, off);
-      for (Candidate c : o.candidates) {
-        s.candidates.add(c.shifted(off, s.index));
-      }
-      steps.add(s);
-    }
+    steps.append(next.steps, off);
     if (jobFailLine < 0 && next.jobFailLine > 0) {
       jobFailLine = next.jobFailLine + off;
       jobFailText = next.jobFailText;
       jobFailTail = Candidate.shift(next.jobFailTail, off);
     }
-    for (String t : next.tests) {
-      addTest(t);
-    }
-    for (String t : next.aliases) {
-      addAlias(t);
-    }
+    tests.addAll(next.tests);
     lines += next.lines;
     decoded += next.decoded;
-    ruleAttempts += next.ruleAttempts;
-    budgetExceeded += next.budgetExceeded;
+    rules.addCounts(next.rules);
     errorAnnotations += next.errorAnnotations;
     completeGitHubLog |= next.completeGitHubLog;
     succeeded |= next.succeeded;
-  }
-
-  private static void takeTracedExit(Step from, Step to, long off) {
-    if (to.tracedExitLine < 0 && from.tracedExitLine > 0) {
-      to.tracedExitLine = from.tracedExitLine + off;
-      to.tracedExitText = from.tracedExitText;
-      to.tracedExitTail = Candidate.shift(from.tracedExitTail, off);
-    }
-  }
-
-  private void takeFailure(Step from, Step to, long off) {
-    to.failLine = from.failLine + off;
-    to.failText = from.failText;
-    to.exitCode = from.exitCode;
-    to.tail = Candidate.shift(from.tail, off);
-    if (firstFailed == null) {
-      firstFailed = to;
-    }
   }
 
   /** Reads {@code in} to its end, line by line. */
@@ -598,13 +298,9 @@ final class Scanner implements LineSink {
 
   /** Ends the scan: closes the last step. */
   void finish() {
-    for (String a : aliases) {
-      addTest(a);
-    }
-    aliases.clear();
-    Step last = current();
-    last.end = lines;
+    tests.finish();
+    steps.current().end = lines;
     open.clear();
-    Arrays.fill(ring, null);
+    recent.clear();
   }
 }

@@ -19,7 +19,7 @@ final class Step {
   /** The last non-blank lines before the failure marker, for failures that print no error word. */
   List<ContextLine> tail = List.of();
   final List<Candidate> candidates = new ArrayList<>();
-  /** The first shell-traced {@code + exit N} (N > 0) of the step, or -1; see {@link Diagnoser}. */
+  /** The first shell-traced {@code + exit N} (N > 0) of the step, or -1; see {@link ShellTrace}. */
   long tracedExitLine = -1;
   String tracedExitText;
   /** The lines before {@link #tracedExitLine} (blank ones too), oldest first. */

@@ -93,11 +93,11 @@ class EvidenceTest {
 
   @Test
   void lead_toolTags_areTheFirstTokenWhenItLooksLikeATag() {
-    assertThat(Diagnoser.lead("[ERROR] Failed to execute goal")).isEqualTo("[ERROR]");
-    assertThat(Diagnoser.lead("error: could not compile `app`")).isEqualTo("error:");
-    assertThat(Diagnoser.lead("E       assert 200 == 201")).isEqualTo("E");
-    assertThat(Diagnoser.lead("Traceback (most recent call last):")).isNull();
-    assertThat(Diagnoser.lead("   ")).isNull();
+    assertThat(EvidenceBuilder.lead("[ERROR] Failed to execute goal")).isEqualTo("[ERROR]");
+    assertThat(EvidenceBuilder.lead("error: could not compile `app`")).isEqualTo("error:");
+    assertThat(EvidenceBuilder.lead("E       assert 200 == 201")).isEqualTo("E");
+    assertThat(EvidenceBuilder.lead("Traceback (most recent call last):")).isNull();
+    assertThat(EvidenceBuilder.lead("   ")).isNull();
   }
 
   /** A test runner's failure block goes on while its lines are indented under the header, blank lines and all. */
@@ -132,9 +132,9 @@ class EvidenceTest {
 
   @Test
   void continuesBlock_deeperIndentOrSameTag_continues() {
-    assertThat(Diagnoser.continuesBlock("    at a.B.c(B.java:1)", null, 0)).isTrue();
-    assertThat(Diagnoser.continuesBlock("  2) next test:", null, 2)).isFalse();
-    assertThat(Diagnoser.continuesBlock("[ERROR] more", "[ERROR]", 0)).isTrue();
-    assertThat(Diagnoser.indent("\t  x")).isEqualTo(3);
+    assertThat(EvidenceBuilder.continuesBlock("    at a.B.c(B.java:1)", null, 0)).isTrue();
+    assertThat(EvidenceBuilder.continuesBlock("  2) next test:", null, 2)).isFalse();
+    assertThat(EvidenceBuilder.continuesBlock("[ERROR] more", "[ERROR]", 0)).isTrue();
+    assertThat(EvidenceBuilder.indent("\t  x")).isEqualTo(3);
   }
 }

@@ -11,39 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class ScannerTest {
   @Test
-  void addTest_sameTestNamedTwoWays_keepsTheFullerNameOnce() {
-    Scanner scan = new Scanner(new KnowledgeBase(List.of()));
-    scan.addTest("TestCubic.test_apply");
-    scan.addTest("tests/test_x.py::TestCubic::test_apply");
-    scan.addTest("test_apply");
-    scan.addTest("tests/test_x.py::TestCubic::test_apply[case1]");
-    scan.addTest("apply");
-    assertThat(scan.tests).containsExactly("tests/test_x.py::TestCubic::test_apply",
-        "tests/test_x.py::TestCubic::test_apply[case1]");
-  }
-
-  @Test
-  void addAlias_isListedAfterEveryRunnerPrintedName_once() {
-    Scanner scan = new Scanner(new KnowledgeBase(List.of()));
-    scan.addTest("tests/bench.py::test_a");
-    scan.addAlias("tests.bench::test_a");
-    scan.addTest("tests/bench.py::test_b");
-    scan.addAlias("tests.bench::test_b");
-    scan.addAlias("tests.bench::test_a");
-    scan.finish();
-    assertThat(scan.tests).containsExactly("tests/bench.py::test_a", "tests/bench.py::test_b",
-        "tests.bench::test_a", "tests.bench::test_b");
-  }
-
-  @Test
-  void addTest_differentTestsSharingALastWord_areBothKept() {
-    Scanner scan = new Scanner(new KnowledgeBase(List.of()));
-    scan.addTest("com.a.FooTest.testParse");
-    scan.addTest("com.a.BarTest.testParse");
-    assertThat(scan.tests).containsExactly("com.a.FooTest.testParse", "com.a.BarTest.testParse");
-  }
-
-  @Test
   void scan_thousandsOfQuietStepsWithErrors_keepsBoundedCandidates_regressionOomOnOneGibLog() throws IOException {
     StringBuilder log = new StringBuilder();
     for (int step = 0; step < 2000; step++) {
@@ -59,7 +26,7 @@ class ScannerTest {
     scan.finish();
 
     int kept = scan.steps.stream().mapToInt(s -> s.candidates.size()).sum();
-    assertThat(kept).isLessThanOrEqualTo(2 * Scanner.MAX_CLOSED_CANDIDATES + 1);
+    assertThat(kept).isLessThanOrEqualTo(2 * Steps.MAX_CLOSED_CANDIDATES + 1);
     Step last = scan.steps.get(scan.steps.size() - 1);
     assertThat(last.failed()).isTrue();
     assertThat(last.candidates).extracting(c -> c.text).contains("FATAL: the real failure");

@@ -1,0 +1,95 @@
+package dev.cidoctor.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Collects the names of the failed tests a log reports, once each. Runners name a test several ways,
+ * so a name that another one ends with is the same test, and a test's other names (aliases) are
+ * listed only after every name the runner printed.
+ */
+final class FailedTests {
+  static final int MAX_TESTS = 1000;
+
+  private final List<String> names = new ArrayList<>();
+  private final List<List<String>> nameWords = new ArrayList<>();
+  private final List<String> aliases = new ArrayList<>();
+
+  /** The names collected so far, in the order first seen (live: it grows as the scan goes on). */
+  List<String> names() {
+    return names;
+  }
+
+  /**
+   * Records a failed test once. Runners name a test several ways (pytest's section header
+   * {@code Class.test_x} and its summary {@code tests/x.py::Class::test_x}): a name whose words end
+   * another's is the same test, and the fuller name is kept.
+   */
+  void add(String name) {
+    if (name == null || name.isBlank()) {
+      return;
+    }
+    String n = name.strip();
+    List<String> words = words(n);
+    for (int i = 0; i < names.size(); i++) {
+      List<String> have = nameWords.get(i);
+      if (endsWith(have, words)) {
+        return;
+      }
+      if (endsWith(words, have)) {
+        names.set(i, n);
+        nameWords.set(i, words);
+        return;
+      }
+    }
+    if (names.size() < MAX_TESTS) {
+      names.add(n);
+      nameWords.add(words);
+    }
+  }
+
+  /**
+   * Keeps another name of a failed test (a pytest node id's module form) to list after every test's
+   * own name, so the first names shown are the ones the runner printed.
+   */
+  void addAlias(String name) {
+    if (name != null && !name.isBlank() && aliases.size() < MAX_TESTS && !aliases.contains(name)) {
+      aliases.add(name);
+    }
+  }
+
+  /** Takes the names and aliases of the chunk of the log that follows this one. */
+  void addAll(FailedTests next) {
+    for (String t : next.names) {
+      add(t);
+    }
+    for (String t : next.aliases) {
+      addAlias(t);
+    }
+  }
+
+  /** Ends the collection: the aliases follow the runner's own names. */
+  void finish() {
+    for (String a : aliases) {
+      add(a);
+    }
+    aliases.clear();
+  }
+
+  private static List<String> words(String name) {
+    List<String> out = new ArrayList<>();
+    for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static boolean endsWith(List<String> whole, List<String> suffix) {
+    int n = whole.size();
+    int k = suffix.size();
+    return k > 0 && k <= n && whole.subList(n - k, n).equals(suffix);
+  }
+}

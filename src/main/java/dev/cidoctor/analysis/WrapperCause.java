@@ -1,0 +1,48 @@
+package dev.cidoctor.analysis;
+
+/**
+ * Finds what a generic wrapper line repeats ({@code primary: above} rules: "make: *** [all] Error 2",
+ * "error Command failed with exit code 1."): the tool output above it, which names the real cause.
+ */
+final class WrapperCause {
+  /** Lines above a {@code primary: above} match searched for the output it repeats. */
+  static final int LOOKBACK = 10;
+
+  private WrapperCause() {}
+
+  /**
+   * For a generic wrapper whose rule says {@code primary: above} ("make: *** [all] Error 2", "error
+   * Command failed with exit code 1."): the last line of output above it, which is what the wrapper repeats (a linter's file list,
+   * a tool's message). Blank lines, lines without a letter or digit, stack frames, other wrapper
+   * lines and lines of the wrapper's own tool are skipped; a step or command boundary ends the search.
+   */
+  static ContextLine lineAbove(Candidate c) {
+    String own = firstWord(c.text);
+    for (int i = c.before.size() - 1; i >= 0; i--) {
+      ContextLine l = c.before.get(i);
+      String t = l.text().strip();
+      if (Heuristics.endsBlock(t)) {
+        return null;
+      }
+      if (t.isEmpty() || t.chars().noneMatch(Character::isLetterOrDigit)) {
+        continue;
+      }
+      int q = Heuristics.quick(l.text());
+      if (q == 0 || q == 1 || q == 5 || (own != null && own.equals(firstWord(t)))) {
+        continue;
+      }
+      return l;
+    }
+    return null;
+  }
+
+  /** The first word of a line up to a '[', ':' or space ("make" of "make[2]: ***", "npm" of "npm ERR!"), or null. */
+  private static String firstWord(String text) {
+    String t = text.strip();
+    int end = 0;
+    while (end < t.length() && Character.isLetterOrDigit(t.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? null : t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+  }
+}
