@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class RuleMatcher {
   private final KnowledgeBase kb;
-  /** Values remembered by context rules (e.g. the test class being run), latest first. */
+  /** Values remembered by context rules (e.g. the test class being run): the latest value of each name. */
   private final Map<String, String> memory = new HashMap<>();
   private final KnowledgeBase.LowerCase lower = new KnowledgeBase.LowerCase();
   /** Matchers are reused per pattern: a scan tries millions of matches and most fail at once. */
