@@ -1,7 +1,15 @@
 package dev.cidoctor.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rules compiled for scanning: one literal index over every rule's literals plus the keywords
@@ -26,20 +34,20 @@ public final class KnowledgeBase {
   final int firstKeyword;
   final int firstMarker;
   /** Patterns anchored at the line start: matched with lookingAt, which tries one position, not all. */
-  private final java.util.Set<java.util.regex.Pattern> anchored =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Pattern> anchored =
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   public KnowledgeBase(List<Rule> rules) {
     this.rules = List.copyOf(rules);
-    java.util.Map<java.util.regex.Pattern, String> leads = new java.util.IdentityHashMap<>();
+    Map<Pattern, String> leads = new IdentityHashMap<>();
     for (Rule r : rules) {
-      for (java.util.regex.Pattern p : r.patterns()) {
-        boolean literalSyntax = (p.flags() & (java.util.regex.Pattern.COMMENTS | java.util.regex.Pattern.LITERAL)) == 0;
+      for (Pattern p : r.patterns()) {
+        boolean literalSyntax = (p.flags() & (Pattern.COMMENTS | Pattern.LITERAL)) == 0;
         leads.put(p, literalSyntax ? Literals.leadingLiteral(p.pattern()) : "");
       }
     }
     List<String> literals = new ArrayList<>();
-    java.util.Map<String, Integer> literalIds = new java.util.HashMap<>();
+    Map<String, Integer> literalIds = new HashMap<>();
     List<List<Integer>> byLiteral = new ArrayList<>();
     for (int r = 0; r < rules.size(); r++) {
       for (String written : rules.get(r).literals()) {
@@ -60,7 +68,7 @@ public final class KnowledgeBase {
     literals.addAll(MARKERS);
     this.index = new LiteralIndex(literals);
     for (Rule r : rules) {
-      for (java.util.regex.Pattern p : r.patterns()) {
+      for (Pattern p : r.patterns()) {
         if (Literals.anchoredAtStart(p.pattern())) {
           anchored.add(p);
         }
@@ -76,82 +84,10 @@ public final class KnowledgeBase {
     }
   }
 
-  /**
-   * What a line must hold before a pattern is worth running: the literal text every match starts
-   * with (for a pattern anchored at the line start) and the literal runs every match contains. A
-   * substring test costs a fraction of a regex attempt, and most lines the literal prefilter hands
-   * over (every {@code .java:} of a stack trace for javac's {@code X.java:12: error:}) fail it.
-   */
-  private record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar first) {
-    static Gate of(java.util.regex.Pattern p, String lead) {
-      int flags = p.flags();
-      if ((flags & (java.util.regex.Pattern.COMMENTS | java.util.regex.Pattern.LITERAL)) != 0) {
-        return null;
-      }
-      boolean ignoreCase = (flags & java.util.regex.Pattern.CASE_INSENSITIVE) != 0 || p.pattern().contains("(?i");
-      Literals.FirstChar first = lead.isEmpty() ? Literals.firstChar(p.pattern()) : Literals.FirstChar.UNKNOWN;
-      List<String> runs = new ArrayList<>();
-      for (String run : Literals.requiredRuns(p.pattern())) {
-        if (!lead.contains(run)) {
-          runs.add(ignoreCase ? run.toLowerCase(java.util.Locale.ROOT) : run);
-        }
-      }
-      if (lead.isEmpty() && runs.isEmpty() && first.kind() == 0) {
-        return null;
-      }
-      return new Gate(ignoreCase ? lead.toLowerCase(java.util.Locale.ROOT) : lead, runs.toArray(String[]::new), ignoreCase, first);
-    }
-
-    boolean admits(String text, LowerCase lower) {
-      if (first.kind() != 0 && !firstCharFits(text)) {
-        return false;
-      }
-      String t = ignoreCase ? lower.of(text) : text;
-      if (!t.startsWith(lead)) {
-        return false;
-      }
-      for (String run : runs) {
-        if (!t.contains(run)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private boolean firstCharFits(String text) {
-      int i = 0;
-      int n = text.length();
-      if (first.skipsSpace()) {
-        while (i < n && Character.isWhitespace(text.charAt(i))) {
-          i++;
-        }
-      }
-      if (i >= n) {
-        return false;
-      }
-      char c = text.charAt(i);
-      return first.kind() == 'd' ? Character.isDigit(c) : c == first.kind();
-    }
-  }
-
-  /** The lower-case form of the line being matched, made once and only when a pattern needs it. */
-  static final class LowerCase {
-    private String of;
-    private String lower;
-
-    String of(String text) {
-      if (of != text) {
-        of = text;
-        lower = text.toLowerCase(java.util.Locale.ROOT);
-      }
-      return lower;
-    }
-  }
-
-  private final java.util.Map<java.util.regex.Pattern, Gate> gates = new java.util.IdentityHashMap<>();
+  private final Map<Pattern, Gate> gates = new IdentityHashMap<>();
 
   /** Says whether {@code text} holds what every match of {@code p} needs (true when nothing is known). */
-  boolean admits(java.util.regex.Pattern p, String text, LowerCase lower) {
+  boolean admits(Pattern p, String text, LowerCase lower) {
     Gate g = gates.get(p);
     return g == null || g.admits(text, lower);
   }
@@ -161,12 +97,12 @@ public final class KnowledgeBase {
    * at the line start with a literal prefix beginning with it), so the prefilter may look for it
    * at the line start only.
    */
-  private static boolean opensEveryMatch(Rule r, String lit, java.util.Map<java.util.regex.Pattern, String> leads) {
+  private static boolean opensEveryMatch(Rule r, String lit, Map<Pattern, String> leads) {
     if (r.patterns().isEmpty()) {
       return false;
     }
-    for (java.util.regex.Pattern p : r.patterns()) {
-      if (!leads.get(p).toLowerCase(java.util.Locale.ROOT).startsWith(lit)) {
+    for (Pattern p : r.patterns()) {
+      if (!leads.get(p).toLowerCase(Locale.ROOT).startsWith(lit)) {
         return false;
       }
     }
@@ -174,7 +110,7 @@ public final class KnowledgeBase {
   }
 
   /** Finds {@code p} with {@code m}: at the line start only, when the pattern is anchored there. */
-  boolean find(java.util.regex.Matcher m, java.util.regex.Pattern p) {
+  boolean find(Matcher m, Pattern p) {
     return anchored.contains(p) ? m.lookingAt() : m.find();
   }
 

@@ -17,7 +17,7 @@ final class RuleMatcher {
   private final KnowledgeBase kb;
   /** Values remembered by context rules (e.g. the test class being run): the latest value of each name. */
   private final Map<String, String> memory = new HashMap<>();
-  private final KnowledgeBase.LowerCase lower = new KnowledgeBase.LowerCase();
+  private final LowerCase lower = new LowerCase();
   /** Matchers are reused per pattern: a scan tries millions of matches and most fail at once. */
   private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
   /** Rules tried: those whose literals and gates admitted the line. */

@@ -37,7 +37,7 @@ class PrefilterSoundnessTest {
     int[] found = new int[Math.max(16, KB.literalCount())];
     int[] seen = new int[KB.literalCount()];
     int[] stamp = {0};
-    KnowledgeBase.LowerCase lower = new KnowledgeBase.LowerCase();
+    LowerCase lower = new LowerCase();
     for (Path log : logs) {
       try (InputStream in = Files.newInputStream(log)) {
         LineReader.read(in, (number, bytes, offset, length, truncated) -> {
