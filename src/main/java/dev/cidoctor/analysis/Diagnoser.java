@@ -47,7 +47,7 @@ final class Diagnoser {
       String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, "");
       return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false,
           "No failure found: this job succeeded.", "Nothing to fix in this job; if the run failed, analyze the job that failed.",
-          null, 0.0, List.of(), null, List.copyOf(scan.tests.names()), fp, trace);
+          null, 0.0, List.of(), null, scan.tests.names(), fp, trace);
     }
     Step scope = failingStep();
     List<Candidate> all = new ArrayList<>();
@@ -126,7 +126,7 @@ final class Diagnoser {
     }
     String fingerprint = Fingerprint.of(category.wireName(), rule == null ? null : rule.id(), choice.primary().text());
     return new Diagnosis(input, job, category, severity, transientFailure, summary, suggestion,
-        rule == null ? null : rule.id(), round(confidence), evidence, step, List.copyOf(scan.tests.names()), fingerprint, trace);
+        rule == null ? null : rule.id(), round(confidence), evidence, step, scan.tests.names(), fingerprint, trace);
   }
 
   private Diagnosis nothingFound(Step scope) {
@@ -145,7 +145,7 @@ final class Diagnoser {
         : "Rerun the step with more output (for example ACTIONS_STEP_DEBUG=true or a verbose flag) to see why it exited.";
     String fp = Fingerprint.of(Category.UNKNOWN.wireName(), null, evidence.isEmpty() ? "" : evidence.get(0).text());
     return new Diagnosis(input, job, Category.UNKNOWN, Severity.LOW, false, summary, suggestion, null,
-        evidence.isEmpty() ? 0.0 : 0.1, evidence, step, List.copyOf(scan.tests.names()), fp, trace);
+        evidence.isEmpty() ? 0.0 : 0.1, evidence, step, scan.tests.names(), fp, trace);
   }
 
   /** Says whether the log shows a job that ended well: no failure marker, and a success line. */

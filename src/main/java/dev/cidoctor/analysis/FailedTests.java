@@ -16,9 +16,22 @@ final class FailedTests {
   private final List<List<String>> nameWords = new ArrayList<>();
   private final List<String> aliases = new ArrayList<>();
 
-  /** The names collected so far, in the order first seen (live: it grows as the scan goes on). */
+  /**
+   * The failed tests, each once: the names the runner printed in the order first seen, then the
+   * other names (aliases) of those tests. Derived on every call, so names found after the scan (by a
+   * rule's multi-line check) still come before the aliases, and merging chunks keeps that order.
+   */
   List<String> names() {
-    return names;
+    if (aliases.isEmpty()) {
+      return List.copyOf(names);
+    }
+    FailedTests all = new FailedTests();
+    all.names.addAll(names);
+    all.nameWords.addAll(nameWords);
+    for (String a : aliases) {
+      all.add(a);
+    }
+    return List.copyOf(all.names);
   }
 
   /**
@@ -67,14 +80,6 @@ final class FailedTests {
     for (String t : next.aliases) {
       addAlias(t);
     }
-  }
-
-  /** Ends the collection: the aliases follow the runner's own names. */
-  void finish() {
-    for (String a : aliases) {
-      add(a);
-    }
-    aliases.clear();
   }
 
   private static List<String> words(String name) {

@@ -298,7 +298,6 @@ final class Scanner implements LineSink {
 
   /** Ends the scan: closes the last step. */
   void finish() {
-    tests.finish();
     steps.current().end = lines;
     open.clear();
     recent.clear();

@@ -25,9 +25,23 @@ class FailedTestsTest {
     tests.add("tests/bench.py::test_b");
     tests.addAlias("tests.bench::test_b");
     tests.addAlias("tests.bench::test_a");
-    tests.finish();
     assertThat(tests.names()).containsExactly("tests/bench.py::test_a", "tests/bench.py::test_b",
         "tests.bench::test_a", "tests.bench::test_b");
+  }
+
+  /** Chunks of a large log are scanned apart: the second chunk's names still come before the first's aliases. */
+  @Test
+  void addAll_ofALaterChunk_keepsEveryNameBeforeEveryAlias() {
+    FailedTests first = new FailedTests();
+    first.add("tests/a.py::test_a");
+    first.addAlias("tests.a::test_a");
+    FailedTests second = new FailedTests();
+    second.add("tests/b.py::test_b");
+    second.addAlias("tests.b::test_b");
+    first.addAll(second);
+    first.add("tests/c.py::test_c"); // found later, by a rule's multi-line check
+    assertThat(first.names()).containsExactly("tests/a.py::test_a", "tests/b.py::test_b", "tests/c.py::test_c",
+        "tests.a::test_a", "tests.b::test_b");
   }
 
   @Test
