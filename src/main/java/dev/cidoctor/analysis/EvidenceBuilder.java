@@ -59,20 +59,8 @@ final class EvidenceBuilder {
           lines.put(c.before.get(i).line(), c.before.get(i).text());
         }
       }
-      String lead = lead(choice.primary().text());
-      int indent = indent(choice.primary().text());
-      for (int i = 0; i < c.after.size() && i < rule.contextAfter() + EXTENDED_BLOCK_LINES; i++) {
-        ContextLine l = c.after.get(i);
-        if (rule.contextUntil() != null && rule.contextUntil().matcher(l.text()).find()) {
-          break;
-        }
-        if (i >= rule.contextAfter() && !l.text().isBlank() && !continuesBlock(l.text(), lead, indent)) {
-          break;
-        }
-        if (!l.text().isBlank()) {
-          lines.put(l.line(), l.text()); // a blank line is no evidence
-        }
-      }
+      // the block the rule shows may go on while its lines keep the primary line's tag or indent
+      ruleContext(lines, c.after, rule, EXTENDED_BLOCK_LINES, choice.primary().text(), Integer.MAX_VALUE);
     } else if (c.fromTail) {
       for (ContextLine l : c.after) {
         lines.put(l.line(), l.text());
@@ -123,16 +111,30 @@ final class EvidenceBuilder {
       if (r.contextAfter() == 0 || requires.check(o, h, false) == null) {
         continue;
       }
-      for (int i = 0; i < o.after.size() && i < r.contextAfter() && lines.size() < TARGET_EVIDENCE; i++) {
-        ContextLine l = o.after.get(i);
-        if (r.contextUntil() != null && r.contextUntil().matcher(l.text()).find()) {
-          break;
-        }
-        if (!l.text().isBlank()) {
-          lines.put(l.line(), l.text());
-        }
-      }
+      ruleContext(lines, o.after, r, 0, o.text, TARGET_EVIDENCE);
       return;
+    }
+  }
+
+  /**
+   * Adds the lines a rule shows after its match ({@code context.after}, up to {@code context.until}),
+   * then up to {@code extra} more while they continue the block {@code header} opens; blank lines
+   * are no evidence, and nothing is added once the evidence holds {@code cap} lines.
+   */
+  private static void ruleContext(Map<Long, String> lines, List<ContextLine> after, Rule rule, int extra, String header, int cap) {
+    String lead = lead(header);
+    int indent = indent(header);
+    for (int i = 0; i < after.size() && i < rule.contextAfter() + extra && lines.size() < cap; i++) {
+      ContextLine l = after.get(i);
+      if (rule.contextUntil() != null && rule.contextUntil().matcher(l.text()).find()) {
+        break;
+      }
+      if (i >= rule.contextAfter() && !l.text().isBlank() && !continuesBlock(l.text(), lead, indent)) {
+        break;
+      }
+      if (!l.text().isBlank()) {
+        lines.put(l.line(), l.text());
+      }
     }
   }
 

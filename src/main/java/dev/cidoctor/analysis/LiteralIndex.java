@@ -149,7 +149,7 @@ final class LiteralIndex {
       start += 3;
     }
     start += dev.cidoctor.logs.LineText.timestampLength(b, start, end);
-    start += Scanner.travisNlLength(b, start, end); // rules see "nl  1) x" as "  1) x"
+    start += RuleText.travisNlLength(b, start, end); // rules see "nl  1) x" as "  1) x"
     int base = nx[bc[LINE_START]]; // no literal is LINE_START alone, so this state has no output
     base = base < 0 ? ~base : base;
     for (int i = start; i < end; i++) {

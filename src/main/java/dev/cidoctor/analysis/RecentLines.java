@@ -39,7 +39,7 @@ final class RecentLines {
     for (long k = number - n; k < number; k++) {
       int slot = (int) (k % SIZE);
       if (ringNo[slot] == k) {
-        out.add(new ContextLine(k, Scanner.text(ring[slot], 0, ringLen[slot])));
+        out.add(new ContextLine(k, RuleText.of(ring[slot], 0, ringLen[slot])));
       }
     }
     return out;

@@ -2,7 +2,6 @@ package dev.cidoctor.analysis;
 
 import dev.cidoctor.logs.LineReader;
 import dev.cidoctor.logs.LineSink;
-import dev.cidoctor.logs.LineText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ final class Scanner implements LineSink {
     int hits = kb.index.scan(bytes, offset, length, found, seenLiteral, stamp);
     String text = null;
     if (!open.isEmpty()) {
-      text = text(bytes, offset, length);
+      text = RuleText.of(bytes, offset, length);
       decoded++;
       for (Iterator<Candidate> it = open.iterator(); it.hasNext(); ) {
         Candidate c = it.next();
@@ -81,7 +80,7 @@ final class Scanner implements LineSink {
     }
     if (hits > 0) {
       if (text == null) {
-        text = text(bytes, offset, length);
+        text = RuleText.of(bytes, offset, length);
         decoded++;
       }
       examine(number, text, hits);
@@ -233,41 +232,6 @@ final class Scanner implements LineSink {
       s.exitCode = code;
       s.tail = recent.tail(markerTextFrom > 0 ? markerTextFrom : number, s.start);
     }
-  }
-
-  /**
-   * The text of a line as rules see it: {@link LineText#clean} without the {@code nl} that Travis'
-   * macOS workers put before some output lines ({@code nl  1) suite test:}), which would hide a
-   * runner's line from every rule anchored at its start. A bare {@code nl} line is left alone.
-   */
-  static String text(byte[] bytes, int offset, int length) {
-    String s = LineText.clean(bytes, offset, length);
-    if (s.length() > 3 && s.startsWith("nl ")) {
-      int i = 2;
-      while (i < s.length() && s.charAt(i) == ' ') {
-        i++;
-      }
-      if (i < s.length()) {
-        return s.substring(2);
-      }
-    }
-    return s;
-  }
-
-  /**
-   * 2 when the line's bytes from {@code from} (past its BOM and timestamp) are Travis' {@code nl}
-   * before spaces and more text, as {@link #text} drops it; else 0. The literal prefilter skips the
-   * same bytes so that a literal at the line start is found where a rule's {@code ^} matches.
-   */
-  static int travisNlLength(byte[] b, int from, int end) {
-    if (end - from > 3 && b[from] == 'n' && b[from + 1] == 'l' && b[from + 2] == ' ') {
-      for (int i = from + 3; i < end; i++) {
-        if (b[i] != ' ') {
-          return 2;
-        }
-      }
-    }
-    return 0;
   }
 
   /**

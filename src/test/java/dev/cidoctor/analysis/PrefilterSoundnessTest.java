@@ -41,7 +41,7 @@ class PrefilterSoundnessTest {
     for (Path log : logs) {
       try (InputStream in = Files.newInputStream(log)) {
         LineReader.read(in, (number, bytes, offset, length, truncated) -> {
-          String text = Scanner.text(bytes, offset, length); // what rules see
+          String text = RuleText.of(bytes, offset, length); // what rules see
           int hits = KB.index.scan(bytes, offset, length, found, seen, ++stamp[0]);
           java.util.Set<Integer> reached = new java.util.HashSet<>();
           for (int i = 0; i < hits; i++) {

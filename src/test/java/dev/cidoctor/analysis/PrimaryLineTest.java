@@ -22,11 +22,11 @@ class PrimaryLineTest {
   @Test
   void text_travisMacNlPrefix_isDroppedButABareNlLineStays() {
     byte[] b = "nl  1) suite test:".getBytes(StandardCharsets.UTF_8);
-    assertThat(Scanner.text(b, 0, b.length)).isEqualTo("  1) suite test:");
+    assertThat(RuleText.of(b, 0, b.length)).isEqualTo("  1) suite test:");
     byte[] bare = "nl".getBytes(StandardCharsets.UTF_8);
-    assertThat(Scanner.text(bare, 0, bare.length)).isEqualTo("nl");
+    assertThat(RuleText.of(bare, 0, bare.length)).isEqualTo("nl");
     byte[] word = "nlohmann json".getBytes(StandardCharsets.UTF_8);
-    assertThat(Scanner.text(word, 0, word.length)).isEqualTo("nlohmann json");
+    assertThat(RuleText.of(word, 0, word.length)).isEqualTo("nlohmann json");
   }
 
   /** Travis' macOS workers print "nl" before output lines; the Mocha header must still win over "1 failing". */
