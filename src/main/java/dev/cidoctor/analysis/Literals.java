@@ -16,8 +16,19 @@ final class Literals {
 
   private Literals() {}
 
+  /** An inline flag group turning on comments mode ({@code (?x)}, {@code (?ix:}), where spaces mean nothing. */
+  private static final java.util.regex.Pattern COMMENTS_FLAG = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*x[a-zA-Z]*(?:-[a-zA-Z]*)?[):]");
+
+  /** Says whether part of {@code regex} is in comments mode: its literal text is then not what it matches. */
+  static boolean commentsMode(String regex) {
+    return regex.contains("(?") && COMMENTS_FLAG.matcher(regex).find();
+  }
+
   /** Returns one required literal per top-level alternative, or an empty list when one has none. */
   static List<String> required(String regex) {
+    if (commentsMode(regex)) {
+      return List.of();
+    }
     List<String> alternatives = splitTopLevel(regex);
     List<String> out = new ArrayList<>();
     for (String alt : alternatives) {
@@ -54,7 +65,7 @@ final class Literals {
    * match, so the scanner checks them with a plain substring search before it runs the regex.
    */
   static List<String> requiredRuns(String regex) {
-    if (regex.contains("(?x") || regex.contains("\\Q") || splitTopLevel(regex).size() != 1) {
+    if (commentsMode(regex) || regex.contains("\\Q") || splitTopLevel(regex).size() != 1) {
       return List.of();
     }
     List<String> runs = new ArrayList<>();
@@ -68,6 +79,9 @@ final class Literals {
    * common prefix of the branches' literal prefixes. {@code ^ {7,8}x} starts with seven spaces.
    */
   static String leadingLiteral(String regex) {
+    if (commentsMode(regex)) {
+      return "";
+    }
     String common = null;
     for (String alt : splitTopLevel(regex)) {
       String a = withoutLeadingFlags(alt);
@@ -94,6 +108,9 @@ final class Literals {
   }
 
   static FirstChar firstChar(String regex) {
+    if (commentsMode(regex)) {
+      return FirstChar.UNKNOWN;
+    }
     FirstChar common = null;
     for (String alt : splitTopLevel(regex)) {
       String a = withoutLeadingFlags(alt);

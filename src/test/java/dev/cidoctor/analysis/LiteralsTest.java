@@ -2,6 +2,7 @@ package dev.cidoctor.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every match of the pattern contains one of the derived literals; where unsure, there are none. */
@@ -141,5 +142,15 @@ class LiteralsTest {
     assertThat(Literals.firstChar("^\\d+|^#").kind()).isEqualTo((char) 0);
     assertThat(Literals.firstChar("\\d+\\)").kind()).isEqualTo((char) 0);
     assertThat(Literals.firstChar("^\\s?\\d").kind()).isEqualTo((char) 0);
+  }
+
+  @Test
+  void commentsMode_anywhereInTheFlags_makesEveryDerivationGiveUp() {
+    for (String regex : List.of("(?x) FAIL ED", "(?ix)FAIL ED", "(?i)a(?x: b c)")) {
+      assertThat(Literals.required(regex)).as(regex).isEmpty();
+      assertThat(Literals.requiredRuns(regex)).as(regex).isEmpty();
+      assertThat(Literals.leadingLiteral("^" + regex)).as(regex).isEmpty();
+    }
+    assertThat(Literals.commentsMode("(?i)x (?<name>y)")).isFalse();
   }
 }
