@@ -48,6 +48,14 @@ final class Heuristics {
 
   private Heuristics() {}
 
+  /** The quick score of an ordinary line; below it are frames, notices, wrappers and npm's echo. */
+  static final int PLAIN = 15;
+
+  /** Says whether a line only repeats or frames a failure (a stack frame, a wrapper, npm's echo). */
+  static boolean repeatsOnly(String text) {
+    return quick(text) < PLAIN;
+  }
+
   /**
    * The cheap part of the score, computed for every line that holds an error keyword: 0 for stack
    * frames, 1 for wrappers, 5 for npm's echo, 15 for a keyword anywhere, 65 for a line that starts
@@ -69,7 +77,7 @@ final class Heuristics {
       return 5; // npm repeats the failure of the script it ran; rules name the npm errors that are causes
     }
     String body = t.startsWith("##[error]") ? t.substring(9) : t;
-    return LEADING.matcher(body).lookingAt() ? 65 : 15;
+    return LEADING.matcher(body).lookingAt() ? 65 : PLAIN;
   }
 
   /** The full score of a line whose quick score is {@code quick}: higher is more likely the cause. */

@@ -1,5 +1,7 @@
 package dev.cidoctor.analysis;
 
+import java.util.Locale;
+
 /**
  * Finds what a generic wrapper line repeats ({@code primary: above} rules: "make: *** [all] Error 2",
  * "error Command failed with exit code 1."): the tool output above it, which names the real cause.
@@ -11,9 +13,8 @@ final class WrapperCause {
   private WrapperCause() {}
 
   /**
-   * For a generic wrapper whose rule says {@code primary: above} ("make: *** [all] Error 2", "error
-   * Command failed with exit code 1."): the last line of output above it, which is what the wrapper repeats (a linter's file list,
-   * a tool's message). Blank lines, lines without a letter or digit, stack frames, other wrapper
+   * The last line of output above a wrapper, which is what the wrapper repeats (a linter's file
+   * list, a tool's message). Blank lines, lines without a letter or digit, stack frames, other wrapper
    * lines and lines of the wrapper's own tool are skipped; a step or command boundary ends the search.
    */
   static ContextLine lineAbove(Candidate c) {
@@ -27,8 +28,7 @@ final class WrapperCause {
       if (t.isEmpty() || t.chars().noneMatch(Character::isLetterOrDigit)) {
         continue;
       }
-      int q = Heuristics.quick(l.text());
-      if (q == 0 || q == 1 || q == 5 || (own != null && own.equals(firstWord(t)))) {
+      if (Heuristics.repeatsOnly(l.text()) || (own != null && own.equals(firstWord(t)))) {
         continue;
       }
       return l;
@@ -43,6 +43,6 @@ final class WrapperCause {
     while (end < t.length() && Character.isLetterOrDigit(t.charAt(end))) {
       end++;
     }
-    return end == 0 ? null : t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    return end == 0 ? null : t.substring(0, end).toLowerCase(Locale.ROOT);
   }
 }
