@@ -215,4 +215,30 @@ class PrimaryLineTest {
     assertThat(Diagnoser.passingSummary("2 runs, 4 assertions, 1 failures, 0 errors, 0 skips")).isFalse();
     assertThat(Diagnoser.passingSummary("Tests run: 5, Failures: 0, Errors: 1, Skipped: 0")).isFalse();
   }
+
+  /** The generic "a test timed out" verdict needs the words apart: option names and echoed settings are not verdicts. */
+  @Test
+  void analyze_testTimeoutVerdict_ignoresOptionNamesAndLeavesFrameworkLinesToTheirRules() throws IOException {
+    Diagnosis option = analyze(
+        "$ ./run-it.sh --fail-on-test-timeout --test-timeout=600",
+        "  fail-on-test-timeout: true",
+        "Error: connection to the registry failed",
+        "The command \"./run-it.sh --fail-on-test-timeout --test-timeout=600\" exited with 1.");
+    assertThat(option.ruleId()).isNotEqualTo("test.timeout.harness-verdict");
+    assertThat(option.primary().line()).isEqualTo(3);
+
+    Diagnosis verdict = analyze(
+        "$ ./run-it.sh",
+        "[3/9] [orders-it:1/1] TEST FAILURE: Run tests timeout, please check logs: target/logs",
+        "The command \"./run-it.sh\" exited with 1.");
+    assertThat(verdict.ruleId()).isEqualTo("test.timeout.harness-verdict");
+    assertThat(verdict.category().wireName()).isEqualTo("timeout");
+
+    Diagnosis pytest = analyze(
+        "$ pytest --timeout=5",
+        "FAILED tests/test_feed.py::test_fetch - Failed: Timeout >5.0s",
+        "The command \"pytest --timeout=5\" exited with 1.");
+    assertThat(pytest.ruleId()).isEqualTo("python.pytest-timeout");
+    assertThat(pytest.category().wireName()).isEqualTo("test_failure");
+  }
 }
