@@ -69,6 +69,9 @@ final class Diagnoser {
         choice = tail;
       }
     }
+    if (choice == null) {
+      choice = lastFailedCommand(all);
+    }
     if (choice != null && choice.hit() != null && choice.hit().rule().primaryAbove()) {
       ContextLine cause = WrapperCause.lineAbove(choice.candidate());
       if (cause != null) {
@@ -242,6 +245,22 @@ final class Diagnoser {
       }
     }
     return best;
+  }
+
+  /**
+   * For a log with no error line and no failure marker (an excerpt, a job that retried and was cut
+   * off), the last line that says a command failed ("The process '/usr/bin/git' failed with exit code
+   * 1"), or the output above it that the line repeats; null when there is none either.
+   */
+  private static Choice lastFailedCommand(List<Candidate> all) {
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Candidate c = all.get(i);
+      if (Heuristics.saysCommandFailed(c.text)) {
+        ContextLine cause = WrapperCause.lineAbove(c);
+        return new Choice(c, null, cause != null ? cause : new ContextLine(c.line, c.text));
+      }
+    }
+    return null;
   }
 
   /**

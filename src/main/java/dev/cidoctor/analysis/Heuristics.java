@@ -48,6 +48,12 @@ final class Heuristics {
 
   private Heuristics() {}
 
+  /** Says whether a line is a wrapper that reports a command's non-zero exit ("... failed with exit code 1"). */
+  static boolean saysCommandFailed(String text) {
+    String t = text.strip();
+    return quick(t) == 1 && t.indexOf("xit") >= 0 && WRAPPER_END.matcher(t).find();
+  }
+
   /** The quick score of an ordinary line; below it are frames, notices, wrappers and npm's echo. */
   static final int PLAIN = 15;
 

@@ -241,4 +241,20 @@ class PrimaryLineTest {
     assertThat(pytest.ruleId()).isEqualTo("python.pytest-timeout");
     assertThat(pytest.category().wireName()).isEqualTo("test_failure");
   }
+
+  /** An excerpt with no error line and no failure marker still names the command that said it failed. */
+  @Test
+  void analyze_onlyAFailedCommandWrapper_namesTheCommandAboveIt() throws IOException {
+    Diagnosis d = analyze(
+        "##[group]Fetching the repository",
+        "[command]/usr/bin/git -c protocol.version=2 fetch --depth=1 origin +refs/heads/N/A*:refs/remotes/origin/N/A*",
+        "The process '/usr/bin/git' failed with exit code 1",
+        "Waiting 15 seconds before trying again");
+    assertThat(d.primary().line()).isEqualTo(2);
+    assertThat(d.summary()).contains("git -c protocol.version=2 fetch");
+    assertThat(d.evidence()).extracting(Evidence::line).contains(3L);
+
+    Diagnosis quiet = analyze("Installing dependencies", "Done in 3.2s");
+    assertThat(quiet.summary()).startsWith("No failure found");
+  }
 }
