@@ -1,6 +1,7 @@
 package dev.cidoctor.cli;
 
 import dev.cidoctor.analysis.Analyzer;
+import dev.cidoctor.analysis.RuleLoader;
 import dev.cidoctor.eval.Evaluation;
 import dev.cidoctor.eval.Metrics;
 import java.io.IOException;
@@ -54,13 +55,17 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "PATH", description = "Extra rule file or folder (repeatable).")
   List<Path> rules = new ArrayList<>();
 
+  @Option(names = "--no-builtin-rules",
+      description = "Leave out the built-in knowledge base: measure the generic engine alone, or only the --rules files.")
+  boolean noBuiltinRules;
+
   @Override
   public Integer call() throws IOException {
     Predicate<String> filter = projectFilter();
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageException("--format must be text or json, not '" + format + "'.");
     }
-    Evaluation eval = new Evaluation(Analyzer.withRules(rules));
+    Evaluation eval = new Evaluation(noBuiltinRules ? new Analyzer(RuleLoader.loadOnly(rules)) : Analyzer.withRules(rules));
     List<Evaluation.Result> results;
     if (details != null) {
       try (Writer w = Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {
