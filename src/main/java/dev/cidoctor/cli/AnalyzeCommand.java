@@ -1,6 +1,7 @@
 package dev.cidoctor.cli;
 
 import dev.cidoctor.analysis.Analyzer;
+import dev.cidoctor.analysis.RuleLoader;
 import dev.cidoctor.config.Config;
 import dev.cidoctor.logs.LogDocument;
 import dev.cidoctor.logs.LogInputException;
@@ -52,6 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "PATH", description = "Extra rule file or folder of *.yaml rules (repeatable); adds to CIDOCTOR_RULES.")
   List<Path> rules = new ArrayList<>();
 
+  @Option(names = "--no-builtin-rules", description = "Leave out the built-in knowledge base: use only CIDOCTOR_RULES and --rules, or the generic engine alone.")
+  boolean noBuiltinRules;
+
   @Option(names = "--history", negatable = true, description = "Record the diagnosis in the pattern store and show what it remembers "
       + "(default: LEARN_FROM_HISTORY, true).")
   Boolean history;
@@ -84,7 +88,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Config config = Main.config();
     List<Path> all = new ArrayList<>(config.rulePaths());
     all.addAll(rules);
-    Analyzer analyzer = Analyzer.withRules(all);
+    Analyzer analyzer = noBuiltinRules ? new Analyzer(RuleLoader.loadOnly(all)) : Analyzer.withRules(all);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (format == Format.jsonl) {

@@ -18,4 +18,15 @@ class HeuristicsTest {
     assertThat(Heuristics.quick("[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.8.1:compile"))
         .isGreaterThan(1);
   }
+
+  /** Noise words are whole words: "AssertionError" holds "onError" but is no JavaScript onerror handler. */
+  @Test
+  void refine_exceptionNamesEndingInIon_areNotNoise() {
+    String assertion = "AssertionError: wanted viewColumn:1 but got viewColumn:2";
+    assertThat(Heuristics.refine(assertion, Heuristics.quick(assertion))).isGreaterThanOrEqualTo(90);
+    String connection = "ConnectionError: HTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded";
+    assertThat(Heuristics.refine(connection, Heuristics.quick(connection))).isGreaterThanOrEqualTo(90);
+    String handler = "Error: window.onerror = reportToServer";
+    assertThat(Heuristics.refine(handler, Heuristics.quick(handler))).isLessThan(Heuristics.refine(assertion, Heuristics.quick(assertion)));
+  }
 }
