@@ -39,6 +39,20 @@ final class Heuristics {
           + "|FAILURE: Build failed with an exception\\.|BUILD FAILED|\\[(?:ERROR|INFO)\\] BUILD FAILURE|\\[INFO\\] \\S.*? \\.{3,} FAILURE \\[|\\*\\*\\* Failed \\*\\*\\*"
           + "|Error: Command failed|\\*\\s*What went wrong:|\\* Try:|> Run with --"
           + "|##\\[error\\]Executing the custom container implementation failed");
+  /**
+   * A test run's tally of failures ("Failed 1/2 test programs", "3 failing", "Tests: 2 failed, 40
+   * passed", "FAILED (failures=1)", "Result: FAIL"): it says that tests failed, not why, so a line with
+   * an error message outranks it or ties with it and, being later, loses; it stays strong enough that a log
+   * whose only lead it is still names it.
+   */
+  private static final Pattern COUNT_ONLY = Pattern.compile(
+      "(?i)\\W{0,3}(?:failed\\s+\\d+/\\d+\\s+(?:subtests|test programs|tests)\\b"
+          + "|\\d+\\s+(?:failing|failed|failures?|errors?)\\b(?!\\s*:)"
+          + "|(?:tests?|examples?|specs?|suites?)\\s*(?:run)?:?\\s*\\d+\\b[^:]*\\b(?:failed|failures?|failing)\\b"
+          + "|(?:result|status):\\s*fail(?:ed|ure)?\\s*$"
+          + "|failed\\s*\\((?:failures|errors)=\\d+)");
+  static final int COUNT_ONLY_CAP = Diagnoser.WEAK_SCORE;
+
   /** Notices some tools print on stderr (which Maven and Gradle then tag as errors) that never say why a build failed. */
   private static final Pattern NOTICE = Pattern.compile(
       "(?:\\[(?:ERROR|WARNING|INFO)\\]\\s*)?Picked up (?:JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS):");
@@ -106,6 +120,9 @@ final class Heuristics {
       }
     } catch (StackOverflowError e) {
       return quick;
+    }
+    if (s > COUNT_ONLY_CAP && COUNT_ONLY.matcher(body).lookingAt()) {
+      s = COUNT_ONLY_CAP;
     }
     if (t.startsWith("##[warning]")) {
       s -= 30;

@@ -56,6 +56,18 @@ class AnalyzeCommandTest {
     assertThat(o.get("failedTests")).extracting(JsonNode::asText).containsExactly("tests/test_api.py::test_create_user", "tests.test_api::test_create_user");
   }
 
+  /** --no-builtin-rules leaves only the user's rules, or the generic engine, to explain the log. */
+  @Test
+  void analyze_noBuiltinRules_usesOnlyTheGivenRules() throws IOException {
+    JsonNode generic = JSON.readTree(Cli.run("analyze", HTTP_STATUS, "--format", "json", "--no-builtin-rules").out());
+    JsonNode user = JSON.readTree(Cli.run("analyze", HTTP_STATUS, "--format", "json", "--no-builtin-rules",
+        "--rules", "src/test/resources/user-rules/good-rule.yaml").out());
+
+    assertThat(generic.get("ruleId").isNull()).isTrue();
+    assertThat(generic.get("summary").asText()).contains("assert 200 == 201");
+    assertThat(user.get("ruleId").asText()).isEqualTo("demo.http-status");
+  }
+
   @Test
   void analyze_jsonlWithTwoInputs_printsOneObjectPerLine() throws IOException {
     Cli.Result r = Cli.run("analyze", "--format", "jsonl", HTTP_STATUS, PYTEST);

@@ -1,0 +1,64 @@
+package dev.cidoctor.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cidoctor.model.Diagnosis;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The generic engine alone (no rules): which line it names for logs no rule knows. */
+class GenericEngineTest {
+  private static final Analyzer GENERIC = new Analyzer(RuleLoader.loadOnly(List.of()));
+
+  private static Diagnosis analyze(String... lines) throws IOException {
+    String log = String.join("\n", lines) + "\n";
+    return GENERIC.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A test harness's tally says tests failed; the line with the error message says why. */
+  @Test
+  void analyze_errorMessageBeforeTheFailureTally_isTheCause() throws IOException {
+    Diagnosis d = analyze(
+        "$ make test",
+        "t/basic.t ........ ok",
+        "t/https.t ........ Connection error: Connect timeout at t/https.t line 17.",
+        "# Looks like your test exited with 11 before it could output anything.",
+        "t/https.t ........ Dubious, test returned 11 (wstat 2816, 0xb00)",
+        "Failed 1/1 subtests",
+        "Test Summary Report",
+        "Result: FAIL",
+        "Failed 1/2 test programs. 0/1 subtests failed.",
+        "The command \"make test\" exited with 2.");
+    assertThat(d.primary().line()).isEqualTo(3);
+  }
+
+  /** With nothing better, the tally is still named rather than the tail of the log. */
+  @Test
+  void analyze_onlyATally_namesIt() throws IOException {
+    Diagnosis d = analyze(
+        "$ python -m unittest",
+        "..",
+        "----------------------------------------------------------------------",
+        "Ran 3 tests in 0.012s",
+        "",
+        "FAILED (failures=1)",
+        "The command \"python -m unittest\" exited with 1.");
+    assertThat(d.primary().line()).isEqualTo(6);
+  }
+
+  /** Exception names that end in "ionError" are errors, not a JavaScript onerror handler. */
+  @Test
+  void analyze_assertionErrorAmongPassingChecks_isTheCause() throws IOException {
+    Diagnosis d = analyze(
+        "$ ./scripts/test-integration.sh",
+        "    ✓ issue #6281: Edits fail to validate ranges correctly before applying (103ms)",
+        "  1) window namespace tests default column when opening a file:",
+        "      AssertionError: wanted viewColumn:1 but got viewColumn:2",
+        "      at Object.<anonymous> (src/window.test.ts:137:10)",
+        "The command \"./scripts/test-integration.sh\" exited with 1.");
+    assertThat(d.primary().line()).isEqualTo(4);
+  }
+}
