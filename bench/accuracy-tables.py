@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 # Prints the README's accuracy tables (whole corpus with baselines; dev and holdout halves) from
-# `cidoctor eval --format json`. Usage: bench/accuracy-tables.py JAVA target/cidoctor.jar ../shared/corpus
+# `cidoctor eval --format json`, and the generic engine alone (--no-builtin-rules). Usage: bench/accuracy-tables.py JAVA target/cidoctor.jar ../shared/corpus
 import json, subprocess, sys
 J = sys.argv[1]; JAR = sys.argv[2]; CORPUS = sys.argv[3]
-def run(split):
-    out = subprocess.run([J, '-jar', JAR, 'eval', CORPUS, '--format', 'json', '--split', split], capture_output=True, text=True, check=True).stdout
+def run(split, *extra):
+    out = subprocess.run([J, '-jar', JAR, 'eval', CORPUS, '--format', 'json', '--split', split, *extra], capture_output=True, text=True, check=True).stdout
     return {d['dataset']: d for d in json.loads(out)}
 def f(x, nd=2):
     return '-' if x is None else f"{x:.{nd}f}"
@@ -28,3 +28,14 @@ for name in alld:
         r = d['cidoctor']
         return ' / '.join(f(r[k]) for k in ('top1', 'hit', 'f1', 'category_acc', 'failed_tests_recall'))
     print(f"| {name} | {dev[name]['logs']} | {row(dev[name])} | {hold[name]['logs']} | {row(hold[name])} |")
+print()
+print("Generic engine alone (--no-builtin-rules):")
+print()
+gdev, ghold = run('dev', '--no-builtin-rules'), run('holdout', '--no-builtin-rules')
+print("| dataset | dev top1 / hit / f1 / cat | holdout top1 / hit / f1 / cat |")
+print("|---|---|---|")
+for name in alld:
+    def grow(d):
+        r = d['cidoctor']
+        return ' / '.join(f(r[k]) for k in ('top1', 'hit', 'f1', 'category_acc'))
+    print(f"| {name} | {grow(gdev[name])} | {grow(ghold[name])} |")

@@ -17,7 +17,9 @@ final class Heuristics {
           + "|Segmentation fault|Access violation|Illegal instruction|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
   private static final Pattern LOCATED = Pattern.compile(
       "\\w\\.\\w+[:(]\\d+(?:[:,]\\d+)?\\)?:?\\s*(?:fatal )?(?:error|Error|ERROR)\\b|\\berror(?:\\[E\\d+\\]| TS\\d+| CS\\d+| C\\d+| [A-Z]{2,}\\d+)\\b"
-          + "|^\\s*\\S+:\\d+:(?:\\d+:)? (?:error|undefined|fatal)");
+          + "|^\\s*\\S+:\\d+:(?:\\d+:)? (?:error|undefined|fatal)"
+          // a linter's line:column under its file name (eslint's and stylelint's default format): "  3:8  error  ..."
+          + "|^\\s*\\d+:\\d+\\s+(?:error|\\u2716)\\s");
   private static final Pattern STRONG = Pattern.compile(
       "\\bERR!|\\bFAILED\\b|\\bFAIL\\b|--- FAIL|\\bFAILURE\\b|\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b|\\bpanic: |\\bfatal:"
           + "|\\bFATAL\\b|Segmentation fault|Access violation|Illegal instruction|undefined reference|[\u2717\u2716\u2718]|\\bAssertionError\\b|\\berror:|\\bERROR\\b|\\baborted!");
@@ -47,7 +49,7 @@ final class Heuristics {
    */
   private static final Pattern COUNT_ONLY = Pattern.compile(
       "(?i)\\W{0,3}(?:failed\\s+\\d+/\\d+\\s+(?:subtests|test programs|tests)\\b"
-          + "|\\d+\\s+(?:failing|failed|failures?|errors?)\\b(?!\\s*:)"
+          + "|\\d+\\s+(?:failing|failed|failures?|errors?|problems?)\\b(?!\\s*:)"
           + "|(?:tests?|examples?|specs?|suites?)\\s*(?:run)?:?\\s*\\d+\\b[^:]*\\b(?:failed|failures?|failing)\\b"
           + "|(?:result|status):\\s*fail(?:ed|ure)?\\s*$"
           + "|failed\\s*\\((?:failures|errors)=\\d+)");

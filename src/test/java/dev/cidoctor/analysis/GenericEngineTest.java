@@ -61,4 +61,17 @@ class GenericEngineTest {
         "The command \"./scripts/test-integration.sh\" exited with 1.");
     assertThat(d.primary().line()).isEqualTo(4);
   }
+
+  /** eslint's and stylelint's default format puts "line:col  error  message" under the file: that line, not the tally. */
+  @Test
+  void analyze_linterLineColumnError_beatsTheProblemTally() throws IOException {
+    Diagnosis d = analyze(
+        "$ yarn lint",
+        "/home/runner/work/app/app/src/controllers/users.js",
+        "  3:8  error  'showModal' is defined but never used  no-unused-vars",
+        "",
+        "\u2716 1 problem (1 error, 0 warnings)",
+        "The command \"yarn lint\" exited with 1.");
+    assertThat(d.primary().line()).isEqualTo(3);
+  }
 }
