@@ -72,6 +72,15 @@ final class Diagnoser {
     if (choice == null) {
       choice = lastFailedCommand(all);
     }
+    if (choice != null && choice.hit() == null && Heuristics.isBareHeader(choice.primary().text())) {
+      // "rake aborted!" or a lone "Error:": the message it announces is the next line
+      for (ContextLine next : choice.candidate().after) {
+        if (!next.text().isBlank()) {
+          choice = new Choice(choice.candidate(), null, next);
+          break;
+        }
+      }
+    }
     if (choice != null && choice.hit() != null && choice.hit().rule().primaryAbove()) {
       ContextLine cause = WrapperCause.lineAbove(choice.candidate());
       if (cause != null) {

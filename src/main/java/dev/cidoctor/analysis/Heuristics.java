@@ -29,7 +29,10 @@ final class Heuristics {
           + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|\\bno errors?\\b|without errors"
           + "|error-prone|\\bonerror\\b|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
           + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"
-          + "|Unable to find image .* locally|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)");
+          + "|Unable to find image .* locally|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)"
+          // a build's progress line that only names what it compiles (cargo's "Compiling thiserror v1.0.50",
+          // GHC's "[ 3 of 220] Compiling Control.Exception", stack's "pkg > [ 6 of 25] Compiling X.Error")
+          + "|^(?:\\S+\\s+>\\s+)?(?:\\[\\s*\\d+ of \\d+\\]\\s+)?Compiling\\s+[\\w.:/-]+(?:\\s+v\\d\\S*)?(?:\\s+\\([^)]*\\))?\\s*$");
   /** Lines that only repeat that something failed, matched at the start of the line. */
   private static final Pattern WRAPPER = Pattern.compile(
       "##\\[error\\]Process completed with exit code|The command \".*\" exited with \\d+\\.|Done\\. Your build exited with"
@@ -63,6 +66,13 @@ final class Heuristics {
       "(?:\" exited with \\d+|exited with (?:exit )?code \\d+|failed with exit code \\d+)\\.?$");
 
   private Heuristics() {}
+
+  /** A header that announces an error whose text is on the next line ("rake aborted!", "Error:", "FAILURE:"). */
+  private static final Pattern BARE_HEADER = Pattern.compile("(?i)\\W{0,3}(?:[\\w.-]+ aborted!|(?:error|fatal|failure|failed)s?\\s*:?)\\s*");
+
+  static boolean isBareHeader(String text) {
+    return BARE_HEADER.matcher(text.strip()).matches();
+  }
 
   /** Says whether a line is a wrapper that reports a command's non-zero exit ("... failed with exit code 1"). */
   static boolean saysCommandFailed(String text) {

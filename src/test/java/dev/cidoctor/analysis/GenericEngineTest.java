@@ -74,4 +74,24 @@ class GenericEngineTest {
         "The command \"yarn lint\" exited with 1.");
     assertThat(d.primary().line()).isEqualTo(3);
   }
+
+  /** A header that only announces an error ("rake aborted!", "Error:") hands over to the line it announces. */
+  @Test
+  void analyze_bareErrorHeader_namesTheLineItAnnounces() throws IOException {
+    Diagnosis rake = analyze(
+        "$ rake",
+        "rake aborted!",
+        "No Rakefile found (looking for: rakefile, Rakefile, rakefile.rb, Rakefile.rb)",
+        "/home/travis/.rvm/gems/ruby-2.4.1/bin/ruby_executable_hooks:15:in `eval'",
+        "The command \"rake\" exited with 1.");
+    assertThat(rake.primary().line()).isEqualTo(3);
+    assertThat(rake.evidence()).extracting(dev.cidoctor.model.Evidence::line).contains(2L);
+
+    Diagnosis withMessage = analyze(
+        "$ ./deploy.sh",
+        "Error: deployment token rejected by the server",
+        "retrying is pointless",
+        "The command \"./deploy.sh\" exited with 1.");
+    assertThat(withMessage.primary().line()).isEqualTo(2);
+  }
 }

@@ -29,4 +29,15 @@ class HeuristicsTest {
     String handler = "Error: window.onerror = reportToServer";
     assertThat(Heuristics.refine(handler, Heuristics.quick(handler))).isLessThan(Heuristics.refine(assertion, Heuristics.quick(assertion)));
   }
+
+  /** A build's progress line that names a crate or module with "error" or "Exception" in it is no error. */
+  @Test
+  void refine_compilingProgressLines_areNoise() {
+    String cargo = "   Compiling thiserror v1.0.50";
+    String ghc = "haskeline                        > [ 6 of 25] Compiling System.Console.Haskeline.MonadException";
+    String failed = "Compiling src/parser.c failed: parser.c:12: error: expected ';'";
+    assertThat(Heuristics.refine(cargo, Heuristics.quick(cargo))).isLessThan(Heuristics.PLAIN);
+    assertThat(Heuristics.refine(ghc, Heuristics.quick(ghc))).isLessThan(Heuristics.PLAIN);
+    assertThat(Heuristics.refine(failed, Heuristics.quick(failed))).isGreaterThan(Heuristics.PLAIN);
+  }
 }
