@@ -245,8 +245,12 @@ final class Diagnoser {
         }
       }
       if (!explained && (score >= 20 || (inScope && score > 1))) {
-        long key = (inScope ? 2L : 1L) << 41 | ((long) Math.min(score, 139) << 32)
-            | (0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
+        // Without a failure marker (a log cut short), the last step with error lines is where the job
+        // stopped: among equal scores a later step wins, and within a step the first line.
+        long order = scope == null && c.step < 4096
+            ? ((long) c.step << 20) | (0xFFFFFL - Math.min(c.line - scan.steps.get(c.step).start, 0xFFFFFL))
+            : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL);
+        long key = (inScope ? 2L : 1L) << 41 | ((long) Math.min(score, 139) << 32) | order;
         if (key > bestKey) {
           bestKey = key;
           best = new Choice(c, null, new ContextLine(c.line, c.text));

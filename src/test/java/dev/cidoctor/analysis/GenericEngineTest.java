@@ -94,4 +94,19 @@ class GenericEngineTest {
         "The command \"./deploy.sh\" exited with 1.");
     assertThat(withMessage.primary().line()).isEqualTo(2);
   }
+
+  /** A log cut off before any failure marker: the job stopped in its last step with errors, not at an early mention. */
+  @Test
+  void analyze_noFailureMarker_prefersTheLastStepWithErrors() throws IOException {
+    Diagnosis d = analyze(
+        "$ sudo apt-get install -y libfoo",
+        "Allow some information gathering to give useful error messages",
+        "Setting up libfoo (1.2-3) ...",
+        "$ ./scripts/build",
+        "Configuring..... done",
+        "Building..... stopped",
+        "unexpected logger message: {log,error,\"Error in process ~p with exit value\"}",
+        "unexpected logger message: {log,error,\"Error in process ~p with exit value\"}");
+    assertThat(d.primary().line()).isEqualTo(7);
+  }
 }
