@@ -75,7 +75,7 @@ final class Diagnoser {
     if (choice != null && choice.hit() == null && Heuristics.isBareHeader(choice.primary().text())) {
       // "rake aborted!" or a lone "Error:": the message it announces is the next line
       for (ContextLine next : choice.candidate().after) {
-        if (!next.text().isBlank()) {
+        if (!Heuristics.holdsNoText(next.text())) {
           choice = new Choice(choice.candidate(), null, next);
           break;
         }

@@ -68,7 +68,15 @@ final class Heuristics {
   private Heuristics() {}
 
   /** A header that announces an error whose text is on the next line ("rake aborted!", "Error:", "FAILURE:"). */
-  private static final Pattern BARE_HEADER = Pattern.compile("(?i)\\W{0,3}(?:[\\w.-]+ aborted!|(?:error|fatal|failure|failed)s?\\s*:?)\\s*");
+  private static final Pattern BARE_HEADER = Pattern.compile(
+      "(?i)(?:\\[\\w+\\]\\s*)?\\W{0,3}(?:[\\w.-]+ aborted!|(?:\\w+\\s+)?(?:error|fatal|failure|failed)s?\\s*:?)\\s*");
+  /** A log-level tag and a line of dashes or blanks: no text of its own ("[INFO] -------", "[ERROR] "). */
+  private static final Pattern NO_TEXT = Pattern.compile("(?:\\[\\w+\\]\\s*)?[\\W_]*");
+
+  /** Says whether a line holds no text of its own beyond a log-level tag (a separator, a blank). */
+  static boolean holdsNoText(String text) {
+    return NO_TEXT.matcher(text.strip()).matches();
+  }
 
   static boolean isBareHeader(String text) {
     return BARE_HEADER.matcher(text.strip()).matches();

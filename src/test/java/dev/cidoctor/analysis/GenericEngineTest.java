@@ -109,4 +109,18 @@ class GenericEngineTest {
         "unexpected logger message: {log,error,\"Error in process ~p with exit value\"}");
     assertThat(d.primary().line()).isEqualTo(7);
   }
+
+  /** Maven's "[ERROR] COMPILATION ERROR :" header: the first line under it with text, past the separator. */
+  @Test
+  void analyze_taggedHeaderAndSeparator_namesTheFirstLineWithText() throws IOException {
+    Diagnosis d = analyze(
+        "$ mvn -B compile",
+        "[INFO] -------------------------------------------------------------",
+        "[ERROR] COMPILATION ERROR : ",
+        "[INFO] -------------------------------------------------------------",
+        "[ERROR] /src/com/example/Map.java:[155,27] error: incompatible types: Entry[] cannot be converted to Entry",
+        "[ERROR] ",
+        "The command \"mvn -B compile\" exited with 1.");
+    assertThat(d.primary().line()).isEqualTo(5);
+  }
 }
