@@ -122,7 +122,7 @@ final class Diagnoser {
       boolean inScope = scope == null || choice.candidate().step == scope.index;
       confidence = inScope ? Math.min(0.95, 0.7 + rule.priority() / 400.0) : 0.55;
     } else {
-      category = FallbackCategory.infer(choice.primary().text(), step);
+      category = FallbackCategory.infer(choice.primary().text(), step, !tests.isEmpty());
       severity = Severity.MEDIUM;
       transientFailure = false;
       summary = Redactor.redact((step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "

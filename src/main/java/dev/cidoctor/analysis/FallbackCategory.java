@@ -11,14 +11,31 @@ final class FallbackCategory {
   private static final Pattern NETWORK = Pattern.compile("(?i)ECONNRESET|ETIMEDOUT|ENOTFOUND|connection reset|temporary failure in name resolution|could not resolve host|TLS handshake|\\b50[234]\\b");
   private static final Pattern TIMEOUT = Pattern.compile("(?i)timed out|timeout|exceeded the maximum execution time");
   private static final Pattern RESOURCES = Pattern.compile("(?i)out of memory|OutOfMemoryError|no space left|Killed\\b|exit code 137");
+  /** A test framework's assertion report: it is a failed test whatever words (a status code, "timeout") it quotes. */
+  private static final Pattern ASSERTION = Pattern.compile(
+      "^\\s*E {2,}\\S|\\bAssertionError\\b|\\bAssertionFailedError\\b|\\bComparisonFailure\\b|\\bexpected:?\\s*<.*>\\s*but was\\b"
+          + "|\\b[Ee]xpected\\b.{0,80}\\bto (?:equal|be|have|contain|match|receive)\\b");
   private static final Pattern LINT = Pattern.compile("(?i)lint|checkstyle|rubocop|flake8|eslint|prettier|gofmt|rustfmt|style");
 
   private FallbackCategory() {}
+
+  /**
+   * The category of a failure no rule explains, from its root-cause line and step name; {@code
+   * testsFailed} says whether the log named failed tests elsewhere, which makes an otherwise unknown
+   * failure a test failure.
+   */
+  static Category infer(String line, String step, boolean testsFailed) {
+    Category c = infer(line, step);
+    return c == Category.UNKNOWN && testsFailed ? Category.TEST_FAILURE : c;
+  }
 
   static Category infer(String line, String step) {
     String s = line + " " + (step == null ? "" : step);
     if (RESOURCES.matcher(line).find()) {
       return Category.OUT_OF_RESOURCES;
+    }
+    if (ASSERTION.matcher(line).find()) {
+      return Category.TEST_FAILURE;
     }
     if (TIMEOUT.matcher(line).find()) {
       return Category.TIMEOUT;
