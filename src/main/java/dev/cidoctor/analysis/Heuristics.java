@@ -25,7 +25,7 @@ final class Heuristics {
           + "|\\bFATAL\\b|Segmentation fault|Access violation|Illegal instruction|undefined reference|[\u2717\u2716\u2718]|\\bAssertionError\\b|\\berror:|\\bERROR\\b|\\baborted!");
   private static final Pattern NOISE = Pattern.compile(
       "(?i)warn(?:ing)?\\b|deprecat|\\b(?:x?fail(?:ed|ures?)?|errors?)\\s*[:=]\\s*0\\b|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
-          + "|(?:^|\\s)-W(?:error|no-)|error_reporting|ignore[_-]?errors?|continue-on-error|fail-fast|allow[_-]fail"
+          + "|(?:^|\\s)-W(?:error|no-)(?![^\\[\\]]*\\])|error_reporting|ignore[_-]?errors?|continue-on-error|fail-fast|allow[_-]fail"
           + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|\\bno errors?\\b|without errors"
           + "|error-prone|\\bonerror\\b|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
           + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"

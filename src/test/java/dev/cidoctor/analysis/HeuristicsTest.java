@@ -40,4 +40,15 @@ class HeuristicsTest {
     assertThat(Heuristics.refine(ghc, Heuristics.quick(ghc))).isLessThan(Heuristics.PLAIN);
     assertThat(Heuristics.refine(failed, Heuristics.quick(failed))).isGreaterThan(Heuristics.PLAIN);
   }
+
+  /** "-Werror" on a compiler's command line is noise; in the bracketed flag a diagnostic names, it is not. */
+  @Test
+  void refine_werrorInADiagnosticsBrackets_isNoNoise() {
+    String gcc = "src/parse.c:12:7: error: unused variable 'n' [-Werror=unused-variable]";
+    String ghc = "src/Types.hs:40:1: error: [-Wunused-imports, -Werror=unused-imports]";
+    String command = "gcc -Wall -Werror -O2 -c src/parse.c -o build/parse.o";
+    assertThat(Heuristics.refine(gcc, Heuristics.quick(gcc))).isGreaterThanOrEqualTo(65);
+    assertThat(Heuristics.refine(ghc, Heuristics.quick(ghc))).isGreaterThanOrEqualTo(65);
+    assertThat(Heuristics.refine(command, Heuristics.quick(command))).isLessThan(Heuristics.PLAIN);
+  }
 }
