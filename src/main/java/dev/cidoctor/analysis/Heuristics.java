@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Heuristics {
   private static final Pattern LEADING = Pattern.compile(
-      "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)(?::|\\s*$)"
+      "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\s*\\d+\\)\\s+|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)(?::|\\s*$)"
           + "|error\\b|ERROR\\b|Error\\b|FATAL\\b|[Ff]atal\\b|FAIL(?:ED|URE)?\\b|[Ff]ailed\\b|[Ff]ailure\\b|panic:|Traceback|[Aa]borted"
           + "|Segmentation fault|Access violation|Illegal instruction|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
   private static final Pattern LOCATED = Pattern.compile(
@@ -69,7 +69,7 @@ final class Heuristics {
 
   /** A header that announces an error whose text is on the next line ("rake aborted!", "Error:", "FAILURE:"). */
   private static final Pattern BARE_HEADER = Pattern.compile(
-      "(?i)(?:\\[\\w+\\]\\s*)?\\W{0,3}(?:[\\w.-]+ aborted!|(?:\\w+\\s+)?(?:error|fatal|failure|failed)s?\\s*:?)\\s*");
+      "(?i)(?:\\[\\w+\\]\\s*|\\d+\\)\\s*)?\\W{0,3}(?:[\\w.-]+ aborted!|(?:\\w+\\s+)?(?:error|fatal|failure|failed)s?\\s*:?)\\s*");
   /** A log-level tag and a line of dashes or blanks: no text of its own ("[INFO] -------", "[ERROR] "). */
   private static final Pattern NO_TEXT = Pattern.compile("(?:\\[\\w+\\]\\s*)?[\\W_]*");
 

@@ -123,4 +123,18 @@ class GenericEngineTest {
         "The command \"mvn -B compile\" exited with 1.");
     assertThat(d.primary().line()).isEqualTo(5);
   }
+
+  /** minitest's and test-unit's numbered "1) Failure:" header names the test on its next line; it beats a later summary. */
+  @Test
+  void analyze_numberedFailureHeader_namesTheTestUnderIt() throws IOException {
+    Diagnosis d = analyze(
+        "$ ci/travis.rb",
+        "  1) Failure:",
+        "MemCacheStoreTest#test_two_classes_autoloading [test/caching_test.rb:665]:",
+        "Expected: 1 Actual: 2",
+        "1200 runs, 3400 assertions, 1 failures, 0 errors, 0 skips",
+        "Failed components: activesupport",
+        "The command \"ci/travis.rb\" exited with 1.");
+    assertThat(d.primary().line()).isEqualTo(3);
+  }
 }
