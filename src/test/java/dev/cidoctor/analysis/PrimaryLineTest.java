@@ -257,4 +257,17 @@ class PrimaryLineTest {
     Diagnosis quiet = analyze("Installing dependencies", "Done in 3.2s");
     assertThat(quiet.summary()).startsWith("No failure found");
   }
+
+  /** A docker push without a login is the registry's access denial, like a pull of a private image. */
+  @Test
+  void analyze_dockerPushWithoutLogin_isARegistryAccessDenial() throws IOException {
+    Diagnosis d = analyze(
+        "$ docker push ghcr.io/example/app:1.2.0",
+        "The push refers to repository [ghcr.io/example/app]",
+        "5f70bf18a086: Preparing",
+        "unauthorized: unauthenticated: User cannot be authenticated with the token provided. no basic auth credentials",
+        "The command \"docker push ghcr.io/example/app:1.2.0\" exited with 1.");
+    assertThat(d.ruleId()).isEqualTo("docker.pull-access-denied");
+    assertThat(d.primary().line()).isEqualTo(4);
+  }
 }
