@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
 final class Diagnoser {
   /** Below this, a line chosen by the generic scorer yields to the paragraph before the failure marker. */
   static final int WEAK_SCORE = 40;
+  /** The highest score a line can bring to the ranking: below every rule of priority 40 or more. */
+  private static final int MAX_LINE_SCORE = 139;
+  /** What a non-test rule's line before the failing step's last passing test summary ranks at most. */
+  private static final int BEFORE_PASSING_RUN = 60;
+  /** Outside the failing step, a line without a rule competes only from this score up. */
+  private static final int OUT_OF_SCOPE_MIN = 20;
   /** A {@code {name}} placeholder in a rule's summary, suggestion or test-name template. */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
@@ -233,9 +239,9 @@ final class Diagnoser {
         }
         explained = true;
         // A line a rule explains keeps the rule as its explanation, ranked at least as its own score.
-        int strength = Math.max(ruleStrength(h.rule().priority()), primary.line() == c.line ? Math.min(score, 139) : 0);
+        int strength = Math.max(ruleStrength(h.rule().priority()), primary.line() == c.line ? Math.min(score, MAX_LINE_SCORE) : 0);
         if (inScope && c.line < lastPassing && h.rule().category() != Category.TEST_FAILURE) {
-          strength = Math.min(strength, 60);
+          strength = Math.min(strength, BEFORE_PASSING_RUN);
         }
         long key = (inScope ? 2L : 1L) << 41 | ((long) strength << 32)
             | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
@@ -244,13 +250,13 @@ final class Diagnoser {
           best = new Choice(c, h, primary);
         }
       }
-      if (!explained && (score >= 20 || (inScope && score > 1))) {
+      if (!explained && (score >= OUT_OF_SCOPE_MIN || (inScope && score > 1))) {
         // Without a failure marker (a log cut short), the last step with error lines is where the job
         // stopped: among equal scores a later step wins, and within a step the first line.
         long order = scope == null && c.step < 4096
             ? ((long) c.step << 20) | (0xFFFFFL - Math.min(c.line - scan.steps.get(c.step).start, 0xFFFFFL))
             : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL);
-        long key = (inScope ? 2L : 1L) << 41 | ((long) Math.min(score, 139) << 32) | order;
+        long key = (inScope ? 2L : 1L) << 41 | ((long) Math.min(score, MAX_LINE_SCORE) << 32) | order;
         if (key > bestKey) {
           bestKey = key;
           best = new Choice(c, null, new ContextLine(c.line, c.text));
@@ -307,7 +313,7 @@ final class Diagnoser {
    * beats lines that look less like an error than it does.
    */
   static int ruleStrength(int priority) {
-    return priority >= 40 ? 140 + priority : 10 + 3 * priority;
+    return priority >= 40 ? MAX_LINE_SCORE + 1 + priority : 10 + 3 * priority;
   }
 
   private String stepName(Step scope, Candidate c) {
