@@ -3,9 +3,7 @@ package dev.cidoctor.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cidoctor.model.Diagnosis;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +12,7 @@ class GenericEngineTest {
   private static final Analyzer GENERIC = new Analyzer(RuleLoader.loadOnly(List.of()));
 
   private static Diagnosis analyze(String... lines) throws IOException {
-    String log = String.join("\n", lines) + "\n";
-    return GENERIC.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+    return LogLines.analyze(GENERIC, lines);
   }
 
   /** A test harness's tally says tests failed; the line with the error message says why. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cidoctor.model.Diagnosis;
 import dev.cidoctor.model.Evidence;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,8 +14,7 @@ class PrimaryLineTest {
   private static final Analyzer ANALYZER = new Analyzer(RuleLoader.load(List.of()));
 
   private static Diagnosis analyze(String... lines) throws IOException {
-    String log = String.join("\n", lines) + "\n";
-    return ANALYZER.analyze("build.log", null, null, new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+    return LogLines.analyze(ANALYZER, lines);
   }
 
   @Test
