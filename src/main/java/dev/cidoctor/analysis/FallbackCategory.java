@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** Guesses the category of a failure no rule explains, from its root-cause line and step name. */
 final class FallbackCategory {
   private static final Pattern TEST = Pattern.compile("(?i)\\btests?\\b|spec|pytest|junit|jest|mocha|assert|expected");
-  private static final Pattern COMPILE = Pattern.compile("(?i)compil|syntax error|\\.(?:c|cc|cpp|h|java|kt|rs|go|ts|cs|swift|scala):\\d+|cannot find symbol|undefined reference");
+  private static final Pattern COMPILE = Pattern.compile("(?i)compil|syntax error|^\\s*FAILED: .*\\.(?:o|obj)\\b|\\.(?:c|cc|cpp|h|java|kt|rs|go|ts|cs|swift|scala):\\d+|cannot find symbol|undefined reference");
   private static final Pattern DEPENDENCY = Pattern.compile("(?i)npm ERR|yarn|pip|could not resolve|dependenc|package|module not found|no matching distribution|bundle|gem |nuget|composer");
   private static final Pattern NETWORK = Pattern.compile("(?i)ECONNRESET|ETIMEDOUT|ENOTFOUND|connection reset|temporary failure in name resolution|could not resolve host|TLS handshake|\\b50[234]\\b");
   private static final Pattern TIMEOUT = Pattern.compile("(?i)timed out|timeout|exceeded the maximum execution time");
@@ -15,6 +15,12 @@ final class FallbackCategory {
   private static final Pattern ASSERTION = Pattern.compile(
       "^\\s*E {2,}\\S|\\bAssertionError\\b|\\bAssertionFailedError\\b|\\bComparisonFailure\\b|\\bexpected:?\\s*<.*>\\s*but was\\b"
           + "|\\b[Ee]xpected\\b.{0,80}\\bto (?:equal|be|have|contain|match|receive)\\b");
+  private static final Pattern TYPES = Pattern.compile("(?i)\\bmypy\\b|\\bpyright\\b|\\berror TS\\d{4}\\b|\\btype[- ]?check");
+  private static final Pattern CANCELLED = Pattern.compile(
+      "(?i)\\boperation was cancell?ed\\b|\\bhas received a shutdown signal\\b|\\breceived SIG(?:INT|TERM)\\b|\\b(?:job|run|workflow) (?:was )?cancell?ed\\b");
+  /** Refused access: a credential, a token's permissions, a protected resource. */
+  private static final Pattern ACCESS = Pattern.compile(
+      "(?i)\\b(?:returned error|status|HTTP)[: ]+(?:401|403)\\b|\\b(?:401|403) (?:Unauthorized|Forbidden)\\b|not accessible by integration|\\bpermission denied\\b|bad credentials");
   private static final Pattern LINT = Pattern.compile("(?i)lint|checkstyle|rubocop|flake8|eslint|prettier|gofmt|rustfmt|style");
 
   private FallbackCategory() {}
@@ -37,11 +43,20 @@ final class FallbackCategory {
     if (ASSERTION.matcher(line).find()) {
       return Category.TEST_FAILURE;
     }
+    if (CANCELLED.matcher(line).find()) {
+      return Category.CANCELLED;
+    }
     if (TIMEOUT.matcher(line).find()) {
       return Category.TIMEOUT;
     }
+    if (ACCESS.matcher(line).find()) {
+      return Category.CONFIGURATION_ERROR;
+    }
     if (NETWORK.matcher(line).find()) {
       return Category.NETWORK_ERROR;
+    }
+    if (TYPES.matcher(s).find()) {
+      return Category.TYPE_ERROR;
     }
     if (COMPILE.matcher(line).find()) {
       return Category.COMPILATION_ERROR;

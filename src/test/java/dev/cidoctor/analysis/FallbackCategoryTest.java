@@ -26,4 +26,19 @@ class FallbackCategoryTest {
     assertThat(FallbackCategory.infer(line, "Build with Gradle", false)).isEqualTo(Category.UNKNOWN);
     assertThat(FallbackCategory.infer("src/parser.c:12: syntax error before ';'", "make", true)).isEqualTo(Category.COMPILATION_ERROR);
   }
+
+  /** Type checkers, cancellations, refused credentials and a ninja object that failed have categories of their own. */
+  @Test
+  void infer_typesCancellationAccessAndObjectFiles() {
+    assertThat(FallbackCategory.infer("error: not checking stubs due to mypy build errors:", "Run mypy"))
+        .isEqualTo(Category.TYPE_ERROR);
+    assertThat(FallbackCategory.infer("##[error]The operation was canceled.", "Test"))
+        .isEqualTo(Category.CANCELLED);
+    assertThat(FallbackCategory.infer("fatal: unable to access 'https://github.com/o/r/': The requested URL returned error: 403", "Push"))
+        .isEqualTo(Category.CONFIGURATION_ERROR);
+    assertThat(FallbackCategory.infer("  FAILED: [code=1] pandas/_libs/simd/moments_neon.cpp.o", "Build"))
+        .isEqualTo(Category.COMPILATION_ERROR);
+    assertThat(FallbackCategory.infer("curl: (22) The requested URL returned error: 503", "Download"))
+        .isEqualTo(Category.NETWORK_ERROR);
+  }
 }
