@@ -268,4 +268,19 @@ class PrimaryLineTest {
     assertThat(d.ruleId()).isEqualTo("docker.pull-access-denied");
     assertThat(d.primary().line()).isEqualTo(4);
   }
+
+  /** Old npm's "npm ERR! Test failed.  See above for more details." only repeats the failure above it. */
+  @Test
+  void analyze_oldNpmTestFailedWrapper_namesTheOutputAboveIt() throws IOException {
+    Diagnosis d = analyze(
+        "$ npm test",
+        "> app@1.0.0 test /home/travis/build/o/app",
+        "> node test/run.js",
+        "Expected the parser to reject an empty document",
+        "npm ERR! Test failed.  See above for more details.",
+        "The command \"npm test\" exited with 1.");
+    assertThat(d.ruleId()).isEqualTo("js.npm.test-failed");
+    assertThat(d.category().wireName()).isEqualTo("test_failure");
+    assertThat(d.primary().line()).isEqualTo(4);
+  }
 }
