@@ -283,4 +283,15 @@ class PrimaryLineTest {
     assertThat(d.category().wireName()).isEqualTo("test_failure");
     assertThat(d.primary().line()).isEqualTo(4);
   }
+
+  /** debconf's complaint about Term/ReadLine.pm during apt-get in a container is no missing Perl module. */
+  @Test
+  void analyze_debconfReadLineNoise_isNoMissingModule() throws IOException {
+    Diagnosis d = analyze(
+        "$ docker build -t app .",
+        "#5 20.49 debconf: (Can't locate Term/ReadLine.pm in @INC (you may need to install the Term::ReadLine module) (@INC contains: /etc/perl))",
+        "#7 3.10 E   AssertionError: expected status code 200 but got 503",
+        "The command \"docker build -t app .\" exited with 1.");
+    assertThat(d.ruleId()).isNotEqualTo("perl.module-missing");
+  }
 }
