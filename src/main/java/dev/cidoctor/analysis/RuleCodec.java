@@ -137,7 +137,7 @@ final class RuleCodec {
       boolean ignoreCase = in.readBoolean();
       gate = new Gate(gateLead, runs, ignoreCase, new Literals.FirstChar(in.readChar(), in.readBoolean()));
     }
-    return new LinePattern(Pattern.compile(regex, flags), lead, anchored, gate);
+    return new LinePattern(regex, flags, null, lead, anchored, gate); // compiled on first use
   }
 
   private static void writePattern(DataOutputStream out, Pattern p) throws IOException {
