@@ -12,15 +12,14 @@ import java.util.regex.Pattern;
  * over (every {@code .java:} of a stack trace for javac's {@code X.java:12: error:}) fail it.
  */
 record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar first) {
-  static Gate of(Pattern p, String lead) {
-    int flags = p.flags();
+  static Gate of(String regex, int flags, String lead) {
     if ((flags & (Pattern.COMMENTS | Pattern.LITERAL)) != 0) {
       return null;
     }
-    boolean ignoreCase = (flags & Pattern.CASE_INSENSITIVE) != 0 || p.pattern().contains("(?i");
-    Literals.FirstChar first = lead.isEmpty() ? Literals.firstChar(p.pattern()) : Literals.FirstChar.UNKNOWN;
+    boolean ignoreCase = (flags & Pattern.CASE_INSENSITIVE) != 0 || regex.contains("(?i");
+    Literals.FirstChar first = lead.isEmpty() ? Literals.firstChar(regex) : Literals.FirstChar.UNKNOWN;
     List<String> runs = new ArrayList<>();
-    for (String run : Literals.requiredRuns(p.pattern())) {
+    for (String run : Literals.requiredRuns(regex)) {
       if (!lead.contains(run)) {
         runs.add(ignoreCase ? run.toLowerCase(Locale.ROOT) : run);
       }

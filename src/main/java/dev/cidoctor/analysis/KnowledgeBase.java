@@ -1,15 +1,10 @@
 package dev.cidoctor.analysis;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rules compiled for scanning: one literal index over every rule's literals plus the keywords
@@ -33,25 +28,14 @@ public final class KnowledgeBase {
   final int[][] rulesByLiteral;
   final int firstKeyword;
   final int firstMarker;
-  /** Patterns anchored at the line start: matched with lookingAt, which tries one position, not all. */
-  private final Set<Pattern> anchored =
-      Collections.newSetFromMap(new IdentityHashMap<>());
-
   public KnowledgeBase(List<Rule> rules) {
     this.rules = List.copyOf(rules);
-    Map<Pattern, String> leads = new IdentityHashMap<>();
-    for (Rule r : rules) {
-      for (Pattern p : r.patterns()) {
-        boolean literalSyntax = (p.flags() & (Pattern.COMMENTS | Pattern.LITERAL)) == 0;
-        leads.put(p, literalSyntax ? Literals.leadingLiteral(p.pattern()) : "");
-      }
-    }
     List<String> literals = new ArrayList<>();
     Map<String, Integer> literalIds = new HashMap<>();
     List<List<Integer>> byLiteral = new ArrayList<>();
     for (int r = 0; r < rules.size(); r++) {
       for (String written : rules.get(r).literals()) {
-        String lit = opensEveryMatch(rules.get(r), written, leads) ? LiteralIndex.LINE_START + written : written;
+        String lit = opensEveryMatch(rules.get(r), written) ? LiteralIndex.LINE_START + written : written;
         Integer at = literalIds.get(lit);
         if (at == null) {
           at = literals.size();
@@ -67,29 +51,10 @@ public final class KnowledgeBase {
     firstMarker = literals.size();
     literals.addAll(MARKERS);
     this.index = new LiteralIndex(literals);
-    for (Rule r : rules) {
-      for (Pattern p : r.patterns()) {
-        if (Literals.anchoredAtStart(p.pattern())) {
-          anchored.add(p);
-        }
-        Gate g = Gate.of(p, leads.get(p));
-        if (g != null) {
-          gates.put(p, g);
-        }
-      }
-    }
     this.rulesByLiteral = new int[firstKeyword][];
     for (int i = 0; i < firstKeyword; i++) {
       rulesByLiteral[i] = byLiteral.get(i).stream().mapToInt(Integer::intValue).toArray();
     }
-  }
-
-  private final Map<Pattern, Gate> gates = new IdentityHashMap<>();
-
-  /** Says whether {@code text} holds what every match of {@code p} needs (true when nothing is known). */
-  boolean admits(Pattern p, String text, LowerCase lower) {
-    Gate g = gates.get(p);
-    return g == null || g.admits(text, lower);
   }
 
   /**
@@ -97,21 +62,16 @@ public final class KnowledgeBase {
    * at the line start with a literal prefix beginning with it), so the prefilter may look for it
    * at the line start only.
    */
-  private static boolean opensEveryMatch(Rule r, String lit, Map<Pattern, String> leads) {
-    if (r.patterns().isEmpty()) {
+  private static boolean opensEveryMatch(Rule r, String lit) {
+    if (r.linePatterns().isEmpty()) {
       return false;
     }
-    for (Pattern p : r.patterns()) {
-      if (!leads.get(p).toLowerCase(Locale.ROOT).startsWith(lit)) {
+    for (LinePattern p : r.linePatterns()) {
+      if (!p.lead.toLowerCase(Locale.ROOT).startsWith(lit)) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Finds {@code p} with {@code m}: at the line start only, when the pattern is anchored there. */
-  boolean find(Matcher m, Pattern p) {
-    return anchored.contains(p) ? m.lookingAt() : m.find();
   }
 
   public List<Rule> rules() {

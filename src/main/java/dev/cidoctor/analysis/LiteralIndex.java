@@ -49,22 +49,31 @@ final class LiteralIndex {
       byteClass[b] = byteClass[b + 32];
     }
     classes = c;
-    // the trie goes straight into the transition table (-1: no child yet); arrays, not maps, since
-    // this runs at every start and a map per state cost a third of a typical analysis' start-up
+    // The trie goes straight into the transition table (0: no child, as the root is nobody's
+    // child), and each state's children into lists, so that filling a state's row in the
+    // breadth-first pass below is one copy of its failure state's row plus its own children:
+    // arrays, not maps, and no pass over every cell, since this runs at every start.
     int capacity = 1;
     for (byte[] k : keys) {
       capacity += k.length;
     }
     int[] table = new int[capacity * classes];
-    java.util.Arrays.fill(table, -1);
+    int[] firstChild = new int[capacity]; // 0: none
+    int[] nextSibling = new int[capacity];
+    int[] edge = new int[capacity]; // the byte class leading to each state from its parent
     int[][] own = new int[capacity][]; // literal ids ending at each state, before failure links
     int states = 1;
     for (int id = 0; id < keys.size(); id++) {
       int state = 0;
       for (byte b : keys.get(id)) {
-        int at = state * classes + byteClass[b & 0xFF];
-        if (table[at] < 0) {
-          table[at] = states++;
+        int cls = byteClass[b & 0xFF];
+        int at = state * classes + cls;
+        if (table[at] == 0) {
+          int child = states++;
+          table[at] = child;
+          edge[child] = cls;
+          nextSibling[child] = firstChild[state];
+          firstChild[state] = child;
         }
         state = table[at];
       }
@@ -72,39 +81,42 @@ final class LiteralIndex {
     }
     outputs = new int[states][];
     outputs[0] = own[0] == null ? NONE : own[0];
-    next = java.util.Arrays.copyOf(table, states * classes);
+    // A transition to state t is stored as t * classes, negated (~) when t ends a literal: whether
+    // it does is known once t's failure link is, which is set when t's parent is processed.
     int[] fail = new int[states];
+    boolean[] ends = new boolean[states];
+    ends[0] = outputs[0].length > 0;
     int[] queue = new int[states];
     int head = 0;
     int tail = 0;
-    for (int cls = 0; cls < classes; cls++) {
-      int to = next[cls];
-      if (to > 0) {
-        fail[to] = 0;
-        queue[tail++] = to;
-      } else {
-        next[cls] = 0;
-      }
+    if (ends[0]) { // an empty literal: every byte not starting a literal goes back to the root, which ends it
+      Arrays.fill(table, 0, classes, ~0);
+    }
+    for (int child = firstChild[0]; child != 0; child = nextSibling[child]) {
+      fail[child] = 0;
+      ends[child] = own[child] != null || ends[0];
+      table[edge[child]] = encode(child, ends[child], classes);
+      queue[tail++] = child;
     }
     while (head < tail) {
       int s = queue[head++];
       outputs[s] = union(own[s], outputs[fail[s]]); // fail[s] is shallower, so already done
       int base = s * classes;
       int failBase = fail[s] * classes;
-      for (int cls = 0; cls < classes; cls++) {
-        int to = next[base + cls];
-        if (to > 0) {
-          fail[to] = next[failBase + cls];
-          queue[tail++] = to;
-        } else {
-          next[base + cls] = next[failBase + cls];
-        }
+      System.arraycopy(table, failBase, table, base, classes); // the failure state's row is complete
+      for (int child = firstChild[s]; child != 0; child = nextSibling[child]) {
+        int via = table[base + edge[child]];
+        fail[child] = (via < 0 ? ~via : via) / classes;
+        ends[child] = own[child] != null || ends[fail[child]];
+        table[base + edge[child]] = encode(child, ends[child], classes);
+        queue[tail++] = child;
       }
     }
-    for (int i = 0; i < next.length; i++) {
-      int to = next[i];
-      next[i] = outputs[to].length == 0 ? to * classes : ~(to * classes);
-    }
+    next = table; // rows past the last state (shared prefixes) stay unused: trimming them cost a 3 MB copy
+  }
+
+  private static int encode(int state, boolean ends, int classes) {
+    return ends ? ~(state * classes) : state * classes;
   }
 
   private static final int[] NONE = new int[0];

@@ -22,7 +22,7 @@ public record Rule(
     Severity severity,
     boolean transientFailure,
     int priority,
-    List<Pattern> patterns,
+    List<LinePattern> linePatterns,
     Pattern unless,
     List<String> literals,
     LineCondition requires,
@@ -44,9 +44,14 @@ public record Rule(
   public record LineCondition(Pattern pattern, int within, boolean after, boolean negated) {}
 
   public Rule {
-    patterns = List.copyOf(patterns);
+    linePatterns = List.copyOf(linePatterns);
     literals = List.copyOf(literals);
     remember = List.copyOf(remember);
+  }
+
+  /** The line patterns' regexes. */
+  public List<Pattern> patterns() {
+    return linePatterns.stream().map(LinePattern::pattern).toList();
   }
 
   /** The failed test named by a hit's captures (and remembered values), or null. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class RuleCodec {
   static final String RESOURCE = "rules.bin";
-  private static final int MAGIC = 0xC1D0C703; // 03: primaryAbove and testAlias
+  private static final int MAGIC = 0xC1D0C704; // 04: each line pattern's prefilter facts (LinePattern)
 
   private RuleCodec() {}
 
@@ -30,9 +30,9 @@ final class RuleCodec {
       out.writeUTF(r.severity().wireName());
       out.writeBoolean(r.transientFailure());
       out.writeInt(r.priority());
-      out.writeInt(r.patterns().size());
-      for (Pattern p : r.patterns()) {
-        writePattern(out, p);
+      out.writeInt(r.linePatterns().size());
+      for (LinePattern p : r.linePatterns()) {
+        writeLinePattern(out, p);
       }
       writePattern(out, r.unless());
       writeStrings(out, r.literals());
@@ -73,9 +73,9 @@ final class RuleCodec {
       boolean transientFailure = in.readBoolean();
       int priority = in.readInt();
       int np = in.readInt();
-      List<Pattern> patterns = new ArrayList<>(np);
+      List<LinePattern> patterns = new ArrayList<>(np);
       for (int k = 0; k < np; k++) {
-        patterns.add(readPattern(in));
+        patterns.add(readLinePattern(in));
       }
       Pattern unless = readPattern(in);
       List<String> literals = readStrings(in);
@@ -100,6 +100,44 @@ final class RuleCodec {
           before, after, until, primaryIsRequired, primaryAbove, pickLast, tests, testName, testAlias, remember, contextOnly, summary, suggestion));
     }
     return rules;
+  }
+
+  /** A line pattern with the facts {@link LinePattern#of} derived, so a run need not derive them again. */
+  private static void writeLinePattern(DataOutputStream out, LinePattern p) throws IOException {
+    writeLong(out, p.source());
+    out.writeInt(p.flags());
+    writeLong(out, p.lead);
+    out.writeBoolean(p.anchored);
+    Gate g = p.gate;
+    out.writeBoolean(g != null);
+    if (g != null) {
+      writeLong(out, g.lead());
+      out.writeInt(g.runs().length);
+      for (String run : g.runs()) {
+        writeLong(out, run);
+      }
+      out.writeBoolean(g.ignoreCase());
+      out.writeChar(g.first().kind());
+      out.writeBoolean(g.first().skipsSpace());
+    }
+  }
+
+  private static LinePattern readLinePattern(DataInputStream in) throws IOException {
+    String regex = readLong(in);
+    int flags = in.readInt();
+    String lead = readLong(in);
+    boolean anchored = in.readBoolean();
+    Gate gate = null;
+    if (in.readBoolean()) {
+      String gateLead = readLong(in);
+      String[] runs = new String[in.readInt()];
+      for (int i = 0; i < runs.length; i++) {
+        runs[i] = readLong(in);
+      }
+      boolean ignoreCase = in.readBoolean();
+      gate = new Gate(gateLead, runs, ignoreCase, new Literals.FirstChar(in.readChar(), in.readBoolean()));
+    }
+    return new LinePattern(regex, flags, null, lead, anchored, gate); // compiled on first use
   }
 
   private static void writePattern(DataOutputStream out, Pattern p) throws IOException {

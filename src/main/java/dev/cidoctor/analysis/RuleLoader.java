@@ -253,11 +253,11 @@ public final class RuleLoader {
       problems.add(where + ": needs 'pattern' or 'patterns'");
     }
     Set<String> groups = new LinkedHashSet<>();
-    List<Pattern> patterns = new ArrayList<>();
+    List<LinePattern> patterns = new ArrayList<>();
     for (String s : sources) {
       Pattern p = compile(where, "pattern", s);
       if (p != null) {
-        patterns.add(p);
+        patterns.add(LinePattern.of(p));
         groups.addAll(groupNames(s));
       }
     }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * into the hits of later lines.
  */
 final class RuleMatcher {
-  private final KnowledgeBase kb;
   /** Values remembered by context rules (e.g. the test class being run): the latest value of each name. */
   private final Map<String, String> memory = new HashMap<>();
   private final LowerCase lower = new LowerCase();
@@ -25,9 +24,7 @@ final class RuleMatcher {
   /** Matches abandoned over their budget: here, and in the multi-line checks after the scan ({@link RequiresCheck}). */
   long budgetExceeded;
 
-  RuleMatcher(KnowledgeBase kb) {
-    this.kb = kb;
-  }
+  RuleMatcher() {}
 
   /**
    * The hits of {@code rules} on one line: for each rule whose {@code unless} pattern does not match,
@@ -49,13 +46,14 @@ final class RuleMatcher {
             continue;
           }
         }
-        for (Pattern p : r.patterns()) {
-          if (r.patterns().size() > 1 && !kb.admits(p, text, lower)) {
+        List<LinePattern> patterns = r.linePatterns();
+        for (LinePattern p : patterns) {
+          if (patterns.size() > 1 && !p.admits(text, lower)) {
             continue;
           }
           bt.reset(BoundedText.DEFAULT_BUDGET);
-          Matcher m = matcher(p, bt);
-          if (kb.find(m, p)) {
+          Matcher m = matcher(p.pattern(), bt);
+          if (p.find(m)) {
             Map<String, String> caps = captures(m);
             if (r.contextOnly()) {
               for (String name : r.remember()) {
@@ -87,8 +85,8 @@ final class RuleMatcher {
   }
 
   private boolean admitsAny(Rule r, String text) {
-    for (Pattern p : r.patterns()) {
-      if (kb.admits(p, text, lower)) {
+    for (LinePattern p : r.linePatterns()) {
+      if (p.admits(text, lower)) {
         return true;
       }
     }

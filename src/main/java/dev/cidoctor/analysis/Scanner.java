@@ -55,7 +55,7 @@ final class Scanner implements LineSink {
 
   Scanner(KnowledgeBase kb) {
     this.kb = kb;
-    this.rules = new RuleMatcher(kb);
+    this.rules = new RuleMatcher();
     this.found = new int[Math.max(16, kb.literalCount())];
     this.seenLiteral = new int[kb.literalCount()];
     this.seenRule = new int[Math.max(1, kb.rules.size())];

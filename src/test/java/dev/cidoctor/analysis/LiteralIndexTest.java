@@ -93,4 +93,47 @@ class LiteralIndexTest {
     }
     return out;
   }
+
+  /** The automaton against a plain substring search, on small alphabets where literals overlap a lot. */
+  @Test
+  void scan_randomLiteralsAndLines_findsWhatASubstringSearchFinds() {
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "abcAB :";
+    for (int round = 0; round < 300; round++) {
+      List<String> literals = new ArrayList<>();
+      for (int k = 1 + random.nextInt(40); k > 0; k--) {
+        String lit = randomText(random, "abc :", 1 + random.nextInt(6));
+        literals.add(random.nextInt(4) == 0 ? LiteralIndex.LINE_START + lit : lit);
+      }
+      LiteralIndex index = new LiteralIndex(literals);
+      int[] found = new int[literals.size()];
+      int[] seen = new int[literals.size()];
+      for (int n = 0; n < 30; n++) {
+        String line = randomText(random, alphabet, random.nextInt(30));
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        int count = index.scan(bytes, 0, bytes.length, found, seen, round * 100 + n + 1);
+        java.util.Set<String> got = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+          got.add(literals.get(found[i]));
+        }
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        for (String lit : literals) {
+          boolean atStart = lit.charAt(0) == LiteralIndex.LINE_START;
+          if (atStart ? lower.startsWith(lit.substring(1)) : lower.contains(lit)) {
+            expected.add(lit);
+          }
+        }
+        assertThat(got).as("%s in '%s'", literals, line).isEqualTo(expected);
+      }
+    }
+  }
+
+  private static String randomText(java.util.Random random, String alphabet, int length) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -53,16 +52,16 @@ class PrefilterSoundnessTest {
           }
           for (int r = 0; r < KB.rules.size(); r++) {
             Rule rule = KB.rules.get(r);
-            for (Pattern p : rule.patterns()) {
-              Matcher m = p.matcher(text);
-              if (!KB.find(m, p)) {
+            for (LinePattern p : rule.linePatterns()) {
+              Matcher m = p.pattern().matcher(text);
+              if (!p.find(m)) {
                 continue;
               }
               matches[0]++;
               if (!rule.literals().isEmpty() && !reached.contains(r)) {
                 problems.add(log + ":" + number + " matches " + rule.id() + " but no literal of it was found");
               }
-              if (!KB.admits(p, text, lower)) {
+              if (!p.admits(text, lower)) {
                 problems.add(log + ":" + number + " matches " + rule.id() + " /" + p + "/ but its gate refused it");
               }
             }
