@@ -101,7 +101,7 @@ class LauncherTest {
     assertThat(r.exitCode()).isEqualTo(4);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().lines()).singleElement().asString()
-        .startsWith("cidoctor needs a JDK 21 or newer but found none in $JAVA_HOME, " + roots + " or on PATH")
+        .startsWith("cidoctor: this command needs a JDK 21 or newer but found none in $JAVA_HOME, " + roots + " or on PATH")
         .contains("(only Java 17 at " + jdk17 + ")")
         .endsWith("install one (e.g. Temurin 21) and set JAVA_HOME to its directory.");
     assertThat(jdk17.resolve("args")).doesNotExist();
@@ -248,7 +248,7 @@ class LauncherTest {
 
     assertThat(r.exitCode()).isEqualTo(4);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith("cidoctor needs a JDK 21 or newer but found none in $JAVA_HOME (" + jdk17 + "), ")
+    assertThat(r.err()).startsWith("cidoctor: this command needs a JDK 21 or newer but found none in $JAVA_HOME (" + jdk17 + "), ")
         .contains("(only Java 17 at " + jdk17 + ")");
   }
 
