@@ -49,11 +49,6 @@ public record Rule(
     remember = List.copyOf(remember);
   }
 
-  /** The line patterns' regexes. */
-  public List<Pattern> patterns() {
-    return linePatterns.stream().map(LinePattern::pattern).toList();
-  }
-
   /** The failed test named by a hit's captures (and remembered values), or null. */
   String testOf(java.util.Map<String, String> captures) {
     if (!collectTests) {

@@ -69,7 +69,7 @@ final class RulesCommand implements Runnable {
           out.println("severity:   " + r.severity().wireName());
           out.println("transient:  " + r.transientFailure());
           out.println("priority:   " + r.priority());
-          r.patterns().forEach(p -> out.println("pattern:    " + p.pattern()));
+          r.linePatterns().forEach(p -> out.println("pattern:    " + p.source()));
           if (r.unless() != null) {
             out.println("unless:     " + r.unless().pattern());
           }

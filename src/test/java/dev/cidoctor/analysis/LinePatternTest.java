@@ -52,11 +52,4 @@ class LinePatternTest {
       assertThat(seen).hasSize(1);
     }
   }
-
-  @Test
-  void patterns_areTheLinePatternsOwnCompiledPatterns() {
-    Rule r = RuleLoader.load(List.of()).get(0);
-    LinePattern p = r.linePatterns().get(0);
-    assertThat(r.patterns().get(0)).isSameAs(p.pattern()).isSameAs(r.patterns().get(0));
-  }
 }

@@ -96,7 +96,7 @@ class RuleCodecTest {
   /** Rule's record equality compares Pattern by identity, so compare the regex texts instead. */
   private String describe(Rule r) {
     return r.toString().replaceAll("java\\.util\\.regex\\.Pattern@\\w+", "")
-        + r.patterns().stream().map(Pattern::pattern).toList()
+        + r.linePatterns().stream().map(LinePattern::source).toList()
         + (r.unless() == null ? "" : r.unless().pattern())
         + (r.requires() == null ? "" : r.requires().pattern().pattern())
         + (r.contextUntil() == null ? "" : r.contextUntil().pattern());
