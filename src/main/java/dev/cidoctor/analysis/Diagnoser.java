@@ -252,10 +252,9 @@ final class Diagnoser {
       }
       if (!explained && (score >= OUT_OF_SCOPE_MIN || (inScope && score > 1))) {
         // Without a failure marker (a log cut short), the last step with error lines is where the job
-        // stopped: among equal scores a later step wins, and within a step the first line.
-        long order = scope == null && c.step < 4096
-            ? ((long) c.step << 20) | (0xFFFFFL - Math.min(c.line - scan.steps.get(c.step).start, 0xFFFFFL))
-            : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL);
+        // stopped: among equal scores a later step wins, and within a step the first line (candidates
+        // come in line order and only a greater key replaces the best).
+        long order = scope == null ? c.step : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL);
         long key = (inScope ? 2L : 1L) << 41 | ((long) Math.min(score, MAX_LINE_SCORE) << 32) | order;
         if (key > bestKey) {
           bestKey = key;

@@ -27,15 +27,10 @@ final class FallbackCategory {
 
   /**
    * The category of a failure no rule explains, from its root-cause line and step name; {@code
-   * testsFailed} says whether the log named failed tests elsewhere, which makes an otherwise unknown
-   * failure a test failure.
+   * testsFailed} says whether the log named failed tests elsewhere, which makes a failure the words
+   * do not place a test failure.
    */
   static Category infer(String line, String step, boolean testsFailed) {
-    Category c = infer(line, step);
-    return c == Category.UNKNOWN && testsFailed ? Category.TEST_FAILURE : c;
-  }
-
-  static Category infer(String line, String step) {
     String s = line + " " + (step == null ? "" : step);
     if (RESOURCES.matcher(line).find()) {
       return Category.OUT_OF_RESOURCES;
@@ -70,7 +65,7 @@ final class FallbackCategory {
     if (DEPENDENCY.matcher(s).find()) {
       return Category.DEPENDENCY_ERROR;
     }
-    return Category.UNKNOWN;
+    return testsFailed ? Category.TEST_FAILURE : Category.UNKNOWN;
   }
 
   static String suggestion(Category category, String step) {
