@@ -112,10 +112,7 @@ final class RuleCodec {
     out.writeBoolean(g != null);
     if (g != null) {
       writeLong(out, g.lead());
-      out.writeInt(g.runs().length);
-      for (String run : g.runs()) {
-        writeLong(out, run);
-      }
+      writeStrings(out, List.of(g.runs()));
       out.writeBoolean(g.ignoreCase());
       out.writeChar(g.first().kind());
       out.writeBoolean(g.first().skipsSpace());
@@ -130,10 +127,7 @@ final class RuleCodec {
     Gate gate = null;
     if (in.readBoolean()) {
       String gateLead = readLong(in);
-      String[] runs = new String[in.readInt()];
-      for (int i = 0; i < runs.length; i++) {
-        runs[i] = readLong(in);
-      }
+      String[] runs = readStrings(in).toArray(String[]::new);
       boolean ignoreCase = in.readBoolean();
       gate = new Gate(gateLead, runs, ignoreCase, new Literals.FirstChar(in.readChar(), in.readBoolean()));
     }
