@@ -2,18 +2,53 @@ package dev.cidoctor.logs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines exactly as {@link java.io.BufferedReader#readLine()} does (a line
  * ends at \n, \r or \r\n; a last line without terminator counts), without decoding and without
  * holding more than one buffer and one line. Lines longer than {@link #MAX_LINE_BYTES} are cut: a
  * 50 MB single-line log costs 64 KiB, not 50 MB.
+ *
+ * <p>Line ends are found eight bytes at a time: a log line averages about 100 bytes, and testing
+ * each byte twice (for \n and \r) cost more than the prefilter that reads the same bytes.
  */
 public final class LineReader {
   public static final int MAX_LINE_BYTES = 64 * 1024;
   private static final int BUFFER_BYTES = 256 * 1024;
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long LF = '\n' * ONES;
+  private static final long CR = '\r' * ONES;
+
   private LineReader() {}
+
+  /** The index of the first \n or \r in {@code buf[from, to)}, or {@code to} when there is none. */
+  static int lineEnd(byte[] buf, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(buf, i);
+      long found = zeroBytes(x ^ LF) | zeroBytes(x ^ CR);
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (buf[i] == '\n' || buf[i] == '\r') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  /** The high bit of each byte of {@code x} that is zero, and no other bit. */
+  private static long zeroBytes(long x) {
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+  }
 
   /** Reads {@code in} to its end, feeding every line to {@code sink}; returns the number of lines. */
   public static long read(InputStream in, LineSink sink) throws IOException {
@@ -35,11 +70,8 @@ public final class LineReader {
           i = 1;
         }
       }
-      for (; i < n; i++) {
+      for (; (i = lineEnd(buf, i, n)) < n; i++) {
         byte b = buf[i];
-        if (b != '\n' && b != '\r') {
-          continue;
-        }
         number++;
         if (inLine) {
           int take = Math.min(i - start, MAX_LINE_BYTES - carryLen);

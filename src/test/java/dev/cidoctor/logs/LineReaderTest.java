@@ -130,6 +130,32 @@ class LineReaderTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void lineEnd_findsTheFirstLineEndAtEveryOffset_amongBytesThatDifferFromItInOneBit() {
+    // \n is 0x0A and \r 0x0D; 0x8A, 0x8D, 0x0B, 0x0E, 0x09 and 0x0C trip a careless word-at-a-time test
+    byte[] alphabet = {'a', 0x0B, 0x0E, 0x09, 0x0C, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, 0x00, 0x7F};
+    Random random = new Random(7);
+    for (int trial = 0; trial < 2000; trial++) {
+      byte[] b = new byte[random.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = alphabet[random.nextInt(alphabet.length)];
+      }
+      if (b.length > 0 && random.nextBoolean()) {
+        b[random.nextInt(b.length)] = random.nextBoolean() ? (byte) '\n' : (byte) '\r';
+      }
+      int from = b.length == 0 ? 0 : random.nextInt(b.length);
+      int to = from + random.nextInt(b.length - from + 1);
+      int expected = to;
+      for (int i = from; i < to; i++) {
+        if (b[i] == '\n' || b[i] == '\r') {
+          expected = i;
+          break;
+        }
+      }
+      assertThat(LineReader.lineEnd(b, from, to)).as("%s from %d to %d", Arrays.toString(b), from, to).isEqualTo(expected);
+    }
+  }
+
   private static void assertSameAsBufferedReader(String text) throws IOException {
     byte[] b = bytes(text);
     assertSameAsBufferedReader(b, new ByteArrayInputStream(b));
