@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * substring test costs a fraction of a regex attempt, and most lines the literal prefilter hands
  * over (every {@code .java:} of a stack trace for javac's {@code X.java:12: error:}) fail it.
  */
-record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar first) {
+record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar first, Literals.Indent indent, char last) {
   static Gate of(String regex, int flags, String lead) {
     if ((flags & (Pattern.COMMENTS | Pattern.LITERAL)) != 0) {
       return null;
@@ -24,14 +24,22 @@ record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar f
         runs.add(ignoreCase ? run.toLowerCase(Locale.ROOT) : run);
       }
     }
-    if (lead.isEmpty() && runs.isEmpty() && first.kind() == 0) {
+    Literals.Indent indent = Literals.indent(regex);
+    char last = Literals.lastChar(regex, flags);
+    if (lead.isEmpty() && runs.isEmpty() && first.kind() == 0 && indent == null && last == 0) {
       return null;
     }
-    return new Gate(ignoreCase ? lead.toLowerCase(Locale.ROOT) : lead, runs.toArray(String[]::new), ignoreCase, first);
+    return new Gate(ignoreCase ? lead.toLowerCase(Locale.ROOT) : lead, runs.toArray(String[]::new), ignoreCase, first, indent, last);
   }
 
   boolean admits(String text, LowerCase lower) {
     if (first.kind() != 0 && !firstCharFits(text)) {
+      return false;
+    }
+    if (indent != null && !indentFits(text)) {
+      return false;
+    }
+    if (last != 0 && !endsWithLast(text)) {
       return false;
     }
     String t = ignoreCase ? lower.of(text) : text;
@@ -44,6 +52,77 @@ record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar f
       }
     }
     return true;
+  }
+
+  /**
+   * Looks only at the start of a line's bytes ({@code from}: where the text rules see begins, {@link
+   * RuleText#start}): false only when the indentation, the leading literal or the first character
+   * surely turn the line away, so the scanner need not decode it. A byte that is not plain ASCII
+   * (an escape sequence, a pager's {@code ^[}, UTF-8) where it looks makes it answer true.
+   */
+  boolean mayAdmitStart(byte[] b, int from, int end) {
+    int n = 0;
+    while (from + n < end && b[from + n] == ' ') {
+      n++;
+    }
+    if (from + n < end && !plain(b[from + n])) {
+      return true;
+    }
+    if (indent != null && (n < indent.min() || n > indent.max())) {
+      return false;
+    }
+    for (int k = 0; k < lead.length(); k++) {
+      if (from + k >= end) {
+        return false;
+      }
+      int c = b[from + k];
+      if (!plain((byte) c)) {
+        return true;
+      }
+      if (ignoreCase && c >= 'A' && c <= 'Z') {
+        c += 32;
+      }
+      if (c != lead.charAt(k)) {
+        return false;
+      }
+    }
+    if (first.kind() != 0) {
+      int i = from;
+      if (first.skipsSpace()) {
+        while (i < end && plain(b[i]) && Character.isWhitespace((char) b[i])) {
+          i++;
+        }
+      }
+      if (i < end && !plain(b[i])) {
+        return true;
+      }
+      return i < end && (first.kind() == 'd' ? Character.isDigit((char) b[i]) : b[i] == first.kind());
+    }
+    return true;
+  }
+
+  /** ASCII that stands for itself in the text: not ESC, not the {@code ^} a pager writes for it, not UTF-8. */
+  private static boolean plain(byte c) {
+    return c >= 0 && c != 0x1b && c != '^';
+  }
+
+  private boolean indentFits(String text) {
+    int n = 0;
+    while (n < text.length() && text.charAt(n) == ' ') {
+      n++;
+    }
+    return n >= indent.min() && n <= indent.max();
+  }
+
+  /** Trailing characters {@code \\s*$} may pass over: {@code \\s} and the line separators {@code $} ends before. */
+  private static final String TRAILING = " \t\n\u000B\f\r\u0085\u2028\u2029";
+
+  private boolean endsWithLast(String text) {
+    int i = text.length() - 1;
+    while (i >= 0 && TRAILING.indexOf(text.charAt(i)) >= 0) {
+      i--;
+    }
+    return i >= 0 && text.charAt(i) == last;
   }
 
   private boolean firstCharFits(String text) {

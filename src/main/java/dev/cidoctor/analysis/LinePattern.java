@@ -75,6 +75,11 @@ public final class LinePattern {
     return gate == null || gate.admits(text, lower);
   }
 
+  /** Says from the start of a line's bytes ({@link Gate#mayAdmitStart}) whether its text may hold what every match needs. */
+  boolean mayAdmitStart(byte[] b, int from, int end) {
+    return gate == null || gate.mayAdmitStart(b, from, end);
+  }
+
   /** Finds the pattern with {@code m} (one of its matchers): at the line start only, when it is anchored there. */
   boolean find(Matcher m) {
     return anchored ? m.lookingAt() : m.find();

@@ -156,12 +156,7 @@ final class LiteralIndex {
     int end = off + len;
     int[] nx = next;
     int[] bc = byteClass;
-    int start = off;
-    if (end - start >= 3 && (b[start] & 0xFF) == 0xEF && (b[start + 1] & 0xFF) == 0xBB && (b[start + 2] & 0xFF) == 0xBF) {
-      start += 3;
-    }
-    start += dev.cidoctor.logs.LineText.timestampLength(b, start, end);
-    start += RuleText.travisNlLength(b, start, end); // rules see "nl  1) x" as "  1) x"
+    int start = RuleText.start(b, off, end); // where rules' text starts: they see "nl  1) x" as "  1) x"
     int base = nx[bc[LINE_START]]; // no literal is LINE_START alone, so this state has no output
     base = base < 0 ? ~base : base;
     for (int i = start; i < end; i++) {

@@ -176,6 +176,152 @@ final class Literals {
     return new FirstChar(kind, skips);
   }
 
+  /** How many spaces open every line a pattern matches: from {@code min} to {@code max} (inclusive). */
+  record Indent(int min, int max) {}
+
+  /**
+   * The number of spaces every match starts with, for a pattern that opens with spaces and then a
+   * character that cannot be one ({@code ^ {7,8}(?<t>[^\\s:]...)}, Mocha's nested titles): the
+   * line's leading spaces, counted, must be in that range. Null when unknown.
+   */
+  static Indent indent(String regex) {
+    List<String> alternatives = splitTopLevel(regex);
+    if (commentsMode(regex) || alternatives.size() != 1) {
+      return null;
+    }
+    String a = withoutLeadingFlags(alternatives.get(0));
+    if (!a.startsWith("^")) {
+      return null;
+    }
+    int min = 0;
+    long max = 0;
+    int i = 1;
+    while (i < a.length() && a.charAt(i) == ' ') {
+      int q = i + 1;
+      if (q < a.length() && a.charAt(q) == '{') {
+        int close = a.indexOf('}', q);
+        if (close < 0) {
+          return null;
+        }
+        String[] bounds = a.substring(q + 1, close).split(",", -1);
+        try {
+          int lo = Integer.parseInt(bounds[0]);
+          min += lo;
+          max += bounds.length == 1 ? lo : bounds[1].isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(bounds[1]);
+        } catch (NumberFormatException e) {
+          return null;
+        }
+        i = close + 1;
+      } else if (q < a.length() && "*+?".indexOf(a.charAt(q)) >= 0) {
+        min += a.charAt(q) == '+' ? 1 : 0;
+        max += a.charAt(q) == '?' ? 1 : Integer.MAX_VALUE;
+        i = q + 1;
+      } else {
+        min++;
+        max++;
+        i = q;
+      }
+      if (i < a.length() && (a.charAt(i) == '?' || a.charAt(i) == '+')) {
+        i++; // lazy or possessive: the same count, as what follows cannot be a space
+      }
+    }
+    if (max == 0 || !opensWithNonSpace(a.substring(i))) {
+      return null;
+    }
+    return new Indent(min, (int) Math.min(max, Integer.MAX_VALUE));
+  }
+
+  /** Says whether every match of {@code a} starts with a character that is not a space. */
+  private static boolean opensWithNonSpace(String a) {
+    while (a.startsWith("(")) { // a required group of one branch: look inside
+      int close = matchParen(a, 0);
+      if (close < 0 || close + 1 < a.length() && isOptionalQuantifier(a, close + 1)) {
+        return false;
+      }
+      String inner = a.substring(1, close);
+      if (inner.startsWith("?:")) {
+        inner = inner.substring(2);
+      } else if (inner.startsWith("?<") && !inner.startsWith("?<=") && !inner.startsWith("?<!")) {
+        inner = inner.substring(inner.indexOf('>') + 1);
+      } else if (inner.startsWith("?")) {
+        return false;
+      }
+      if (splitTopLevel(inner).size() != 1) {
+        return false;
+      }
+      a = inner;
+    }
+    int next;
+    if (a.startsWith("\\S") || a.startsWith("\\d") || a.startsWith("\\w")) {
+      next = 2;
+    } else if (a.startsWith("[^")) {
+      int close = a.indexOf(']', 2);
+      String members = close < 0 ? "" : a.substring(2, close);
+      if (!members.contains("\\s") && !members.contains(" ")) {
+        return false;
+      }
+      next = close + 1;
+    } else if (!a.isEmpty() && (Character.isLetterOrDigit(a.charAt(0)) || "[(.^$|)*+?{\\ #".indexOf(a.charAt(0)) < 0)) {
+      next = 1;
+    } else {
+      return false;
+    }
+    return next >= a.length() || !isOptionalQuantifier(a, next);
+  }
+
+  /** Inline flags that change what {@code $} or {@code \\s} mean: MULTILINE and UNICODE_CHARACTER_CLASS. */
+  private static final java.util.regex.Pattern LINE_FLAGS = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*[mU]");
+
+  /**
+   * The punctuation every match ends with before optional trailing whitespace, for a pattern ending
+   * {@code :\\s*$} (a title, a section header): the line, its trailing whitespace and line separators
+   * stripped, must end with it. 0 when unknown; {@code flags} are the compiled pattern's.
+   */
+  static char lastChar(String regex, int flags) {
+    if (commentsMode(regex) || (flags & (java.util.regex.Pattern.MULTILINE | java.util.regex.Pattern.UNICODE_CHARACTER_CLASS)) != 0
+        || LINE_FLAGS.matcher(regex).find() || splitTopLevel(regex).size() != 1) {
+      return 0;
+    }
+    String a = regex;
+    if (!a.endsWith("$") || escaped(a, a.length() - 1)) {
+      return 0;
+    }
+    a = a.substring(0, a.length() - 1);
+    for (String space : List.of("\\s*", "\\s+", " *", " +")) {
+      if (a.endsWith(space) && !escaped(a, a.length() - space.length())) {
+        a = a.substring(0, a.length() - space.length());
+        break;
+      }
+    }
+    if (a.isEmpty()) {
+      return 0;
+    }
+    char c = a.charAt(a.length() - 1);
+    if (Character.isLetterOrDigit(c) || Character.isWhitespace(c) || c > 0x7e) {
+      return 0; // a letter could be the end of an escape (\\p{Alpha}, \\Q..\\E, \\x3A) or change with case
+    }
+    boolean isEscaped = escaped(a, a.length() - 1);
+    if (isEscaped) {
+      if (a.length() >= 3 && a.charAt(a.length() - 2) == '\\' && a.charAt(a.length() - 3) == 'c' && escaped(a, a.length() - 3)) {
+        return 0;
+      }
+      return c; // \\: \\. \\) ...
+    }
+    if (a.length() >= 2 && a.charAt(a.length() - 2) == 'c' && escaped(a, a.length() - 2)) {
+      return 0; // \\c: is a control character
+    }
+    return "[](){}.*+?|^$\\".indexOf(c) >= 0 ? 0 : c;
+  }
+
+  /** Says whether the character at {@code i} follows an odd number of backslashes. */
+  private static boolean escaped(String s, int i) {
+    int n = 0;
+    for (int j = i - 1; j >= 0 && s.charAt(j) == '\\'; j--) {
+      n++;
+    }
+    return n % 2 == 1;
+  }
+
   private static String leadOf(String a) {
     StringBuilder out = new StringBuilder();
     int i = 0;

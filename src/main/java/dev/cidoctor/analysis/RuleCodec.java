@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class RuleCodec {
   static final String RESOURCE = "rules.bin";
-  private static final int MAGIC = 0xC1D0C704; // 04: each line pattern's prefilter facts (LinePattern)
+  private static final int MAGIC = 0xC1D0C705; // 05: a gate's indentation and last character
 
   private RuleCodec() {}
 
@@ -116,6 +116,9 @@ final class RuleCodec {
       out.writeBoolean(g.ignoreCase());
       out.writeChar(g.first().kind());
       out.writeBoolean(g.first().skipsSpace());
+      out.writeInt(g.indent() == null ? -1 : g.indent().min());
+      out.writeInt(g.indent() == null ? -1 : g.indent().max());
+      out.writeChar(g.last());
     }
   }
 
@@ -129,7 +132,10 @@ final class RuleCodec {
       String gateLead = readLong(in);
       String[] runs = readStrings(in).toArray(String[]::new);
       boolean ignoreCase = in.readBoolean();
-      gate = new Gate(gateLead, runs, ignoreCase, new Literals.FirstChar(in.readChar(), in.readBoolean()));
+      Literals.FirstChar first = new Literals.FirstChar(in.readChar(), in.readBoolean());
+      int min = in.readInt();
+      int max = in.readInt();
+      gate = new Gate(gateLead, runs, ignoreCase, first, min < 0 ? null : new Literals.Indent(min, max), in.readChar());
     }
     return new LinePattern(regex, flags, null, lead, anchored, gate); // compiled on first use
   }

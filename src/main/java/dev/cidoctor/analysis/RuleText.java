@@ -27,17 +27,59 @@ final class RuleText {
   }
 
   /**
+   * Where the text rules see starts in a line's bytes: past a byte-order mark, a GitHub Actions
+   * timestamp and Travis' {@code nl}, which {@link #of} drops too.
+   */
+  static int start(byte[] b, int offset, int end) {
+    int start = offset;
+    if (end - start >= 3 && (b[start] & 0xFF) == 0xEF && (b[start + 1] & 0xFF) == 0xBB && (b[start + 2] & 0xFF) == 0xBF) {
+      start += 3;
+    }
+    start += LineText.timestampLength(b, start, end);
+    return start + travisNlLength(b, start, end);
+  }
+
+  /**
    * 2 when the line's bytes from {@code from} (past its BOM and timestamp) are Travis' {@code nl}
-   * before spaces and more text, as {@link #of} drops it; else 0.
+   * before spaces and more text, as {@link #of} drops it (colour codes between the {@code nl} and the
+   * spaces, which {@link #of} strips first, included); else 0.
    */
   static int travisNlLength(byte[] b, int from, int end) {
-    if (end - from > 3 && b[from] == 'n' && b[from + 1] == 'l' && b[from + 2] == ' ') {
-      for (int i = from + 3; i < end; i++) {
-        if (b[i] != ' ') {
-          return 2;
-        }
+    if (end - from <= 3 || b[from] != 'n' || b[from + 1] != 'l') {
+      return 0;
+    }
+    int i = from + 2;
+    while (i < end && (b[i] == 0x1b || b[i] == '^')) {
+      int after = colourCodeEnd(b, i, end);
+      if (after < 0) {
+        return 0;
+      }
+      i = after;
+    }
+    if (i >= end || b[i] != ' ') {
+      return 0;
+    }
+    for (int k = i + 1; k < end; k++) {
+      if (b[k] != ' ') {
+        return 2;
       }
     }
     return 0;
+  }
+
+  /** The index after an ANSI colour code ({@code ESC[...m}, or a pager's {@code ^[[...m}) at {@code i}, or -1. */
+  private static int colourCodeEnd(byte[] b, int i, int end) {
+    int j;
+    if (b[i] == 0x1b && i + 1 < end && b[i + 1] == '[') {
+      j = i + 2;
+    } else if (b[i] == '^' && i + 2 < end && b[i + 1] == '[' && b[i + 2] == '[') {
+      j = i + 3;
+    } else {
+      return -1;
+    }
+    while (j < end && (b[j] >= '0' && b[j] <= '9' || b[j] == ';' || b[j] == '?')) {
+      j++;
+    }
+    return j < end && (b[j] >= 'A' && b[j] <= 'Z' || b[j] >= 'a' && b[j] <= 'z') ? j + 1 : -1;
   }
 }

@@ -44,6 +44,10 @@ final class Scanner implements LineSink {
   long decoded;
 
   private final RecentLines recent = new RecentLines();
+  /** What {@link #sort} found in the current line. */
+  private boolean marker;
+  private boolean keyword;
+  private final List<Rule> toTry = new ArrayList<>();
   private final List<Candidate> open = new ArrayList<>();
   private boolean inStepHeader;
   /** Line of the last travis_time:start marker, or -1 when the log is not from Travis. */
@@ -78,20 +82,27 @@ final class Scanner implements LineSink {
         }
       }
     }
-    if (hits > 0) {
+    if (hits > 0 && sort(bytes, offset, offset + length, hits)) {
       if (text == null) {
         text = RuleText.of(bytes, offset, length);
         decoded++;
       }
-      examine(number, text, hits);
+      examine(number, text);
     }
     recent.remember(number, bytes, offset, length);
   }
 
-  private void examine(long number, String text, int hits) {
-    boolean marker = false;
-    boolean keyword = false;
-    List<Rule> toTry = null;
+  /**
+   * Sorts the literals the prefilter found in a line into {@link #marker}, {@link #keyword} and the
+   * rules worth trying ({@link #toTry}); says whether the line needs a closer look. A rule whose
+   * every pattern's gate turns the line away at its start (Mocha's titles want 7 or 8 spaces of
+   * indentation, not the 20 of a code listing) is dropped here, before the line is decoded.
+   */
+  private boolean sort(byte[] bytes, int offset, int end, int hits) {
+    marker = false;
+    keyword = false;
+    toTry.clear();
+    int from = -1; // where the rules' text starts in the bytes, once needed
     for (int i = 0; i < hits; i++) {
       int id = found[i];
       if (id >= kb.firstMarker) {
@@ -100,16 +111,34 @@ final class Scanner implements LineSink {
         keyword = true;
       } else {
         for (int r : kb.rulesByLiteral[id]) {
-          if (seenRule[r] != stamp) {
-            seenRule[r] = stamp;
-            if (toTry == null) {
-              toTry = new ArrayList<>(4);
-            }
-            toTry.add(kb.rules.get(r));
+          if (seenRule[r] == stamp) {
+            continue;
+          }
+          seenRule[r] = stamp;
+          Rule rule = kb.rules.get(r);
+          if (from < 0) {
+            from = RuleText.start(bytes, offset, end);
+          }
+          if (mayAdmitStart(rule, bytes, from, end)) {
+            toTry.add(rule);
           }
         }
       }
     }
+    return marker || keyword || !toTry.isEmpty();
+  }
+
+  private static boolean mayAdmitStart(Rule rule, byte[] bytes, int from, int end) {
+    for (LinePattern p : rule.linePatterns()) {
+      if (p.mayAdmitStart(bytes, from, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void examine(long number, String text) {
+    List<Rule> toTry = this.toTry.isEmpty() ? null : this.toTry;
     if (!marker && markerTextFrom > 0 && number - markerTextFrom < MAX_HEADER_LINES) {
       return; // the text of a multi-line Travis command, not output
     }

@@ -52,4 +52,83 @@ class LinePatternTest {
       assertThat(seen).hasSize(1);
     }
   }
+
+  /**
+   * The indentation and last-character gates only ever turn away lines the regex cannot match:
+   * tried on lines built to sit on their edges (tabs, separators {@code $} passes over, spaces past
+   * the range, a trailing colon followed by a U+2028).
+   */
+  @Test
+  void indentAndLastCharGates_neverTurnAwayALineTheRegexMatches() {
+    List<String> regexes = List.of("^ {7,8}(?<t2>[^\\s:].*[^:\\s])\\s*$", "^ {7,8}(?<leaf>[^\\s].*?):\\s*$",
+        "^ +x\\)$", "^rake aborted!$", "(?i)^ {2}fail(?:ed)?:\\s*$", "^  \\d+\\) (?<t>.*):$");
+    List<String> pieces = List.of("", " ", "  ", "\t", "x", "x)", "FAILED", "fail", ":", "!", "rake aborted", "1) a", "\u2028",
+        "\r", "\u0085", "\f", "\u000B", "\u00a0", "a b");
+    java.util.Random random = new java.util.Random(11);
+    LowerCase lower = new LowerCase();
+    int admittedMatches = 0;
+    int turnedAway = 0;
+    for (String regex : regexes) {
+      LinePattern p = LinePattern.of(Pattern.compile(regex));
+      assertThat(p.gate).as(regex).isNotNull();
+      for (int trial = 0; trial < 4000; trial++) {
+        StringBuilder line = new StringBuilder(" ".repeat(random.nextInt(14)));
+        for (int k = random.nextInt(4); k >= 0; k--) {
+          line.append(pieces.get(random.nextInt(pieces.size())));
+        }
+        String text = line.toString();
+        boolean matches = p.find(p.pattern().matcher(text));
+        boolean admitted = p.admits(text, lower);
+        if (matches) {
+          assertThat(admitted).as("%s on [%s]", regex, text).isTrue();
+          admittedMatches++;
+        } else if (!admitted) {
+          turnedAway++;
+        }
+      }
+    }
+    assertThat(admittedMatches).as("lines that match").isGreaterThan(100);
+    assertThat(turnedAway).as("lines the gates turn away").isGreaterThan(1000);
+  }
+
+  /**
+   * Before a line is decoded, its gate looks at the start of its bytes: it must admit every line
+   * whose cleaned text the regex matches, escape sequences, a pager's {@code ^[[}, UTF-8 and a
+   * GitHub timestamp included.
+   */
+  @Test
+  void gatesOnALinesBytes_neverTurnAwayALineWhoseTextTheRegexMatches() {
+    List<String> regexes = List.of("^ {7,8}(?<t2>[^\\s:].*[^:\\s])\\s*$", "^ {7,8}(?<leaf>[^\\s].*?):\\s*$",
+        "(?i)^ {2}fail(?:ed)?:\\s*$", "^  \\d+\\) (?<t>.*):$", "^\\s*\\d+\\) (?<t>\\S.*)$", "^FAILED (?<t>\\S+)",
+        "(?i)^error: (?<m>.*)");
+    List<String> pieces = List.of("", " ", "  ", "\t", "x", "FAILED ", "Failed", "error: ", ":", "1) a", "\u001b[31m", "\u001b[0m",
+        "^[[1m", "\u00e9", "\u2028", "nl ", "\u001b", "^");
+    java.util.Random random = new java.util.Random(13);
+    int matched = 0;
+    int turnedAway = 0;
+    for (String regex : regexes) {
+      LinePattern p = LinePattern.of(Pattern.compile(regex));
+      for (int trial = 0; trial < 4000; trial++) {
+        StringBuilder line = new StringBuilder(random.nextInt(4) == 0 ? "2024-12-10T00:12:50.2289674Z " : "");
+        if (random.nextInt(4) == 0) {
+          line.append(List.of("nl", "nl\u001b[0m", "nl^[[0m", "nl\u001b[1;31m\u001b[0m", "nl\u001b]x").get(random.nextInt(5))); // Travis' nl
+        }
+        line.append(" ".repeat(random.nextInt(12)));
+        for (int k = random.nextInt(4); k >= 0; k--) {
+          line.append(pieces.get(random.nextInt(pieces.size())));
+        }
+        byte[] bytes = line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = RuleText.of(bytes, 0, bytes.length);
+        boolean admitted = p.mayAdmitStart(bytes, RuleText.start(bytes, 0, bytes.length), bytes.length);
+        if (p.find(p.pattern().matcher(text))) {
+          assertThat(admitted).as("%s on [%s]", regex, line).isTrue();
+          matched++;
+        } else if (!admitted) {
+          turnedAway++;
+        }
+      }
+    }
+    assertThat(matched).as("lines that match").isGreaterThan(100);
+    assertThat(turnedAway).as("lines turned away undecoded").isGreaterThan(1000);
+  }
 }

@@ -3,6 +3,7 @@ package dev.cidoctor.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Every match of the pattern contains one of the derived literals; where unsure, there are none. */
@@ -152,5 +153,49 @@ class LiteralsTest {
       assertThat(Literals.leadingLiteral("^" + regex)).as(regex).isEmpty();
     }
     assertThat(Literals.commentsMode("(?i)x (?<name>y)")).isFalse();
+  }
+
+  @Test
+  void indent_countsTheSpacesBeforeACharacterThatCannotBeOne() {
+    assertThat(Literals.indent("^ {7,8}(?<t2>[^\\s:].*[^:\\s])\\s*$")).isEqualTo(new Literals.Indent(7, 8));
+    assertThat(Literals.indent("^  (?:\\S+) x")).isEqualTo(new Literals.Indent(2, 2));
+    assertThat(Literals.indent("^   {2}\\d+\\)")).isEqualTo(new Literals.Indent(4, 4));
+    assertThat(Literals.indent("^ +FAIL")).isEqualTo(new Literals.Indent(1, Integer.MAX_VALUE));
+    assertThat(Literals.indent("(?i)^ {4,}?x")).isEqualTo(new Literals.Indent(4, Integer.MAX_VALUE));
+  }
+
+  @Test
+  void indent_isUnknownWhenWhatFollowsMayBeASpaceOrMayBeAbsent() {
+    assertThat(Literals.indent("^ {7,8}.*")).isNull();
+    assertThat(Literals.indent("^ {7,8}[^:]")).as("a class that admits a space").isNull();
+    assertThat(Literals.indent("^ {7,8}\\S?x")).as("optional").isNull();
+    assertThat(Literals.indent("^ {2}(?:x)?y")).as("optional group").isNull();
+    assertThat(Literals.indent("^ {2}x|^y")).as("alternatives").isNull();
+    assertThat(Literals.indent(" {2}x")).as("not anchored").isNull();
+    assertThat(Literals.indent("^x")).as("no spaces").isNull();
+    assertThat(Literals.indent("(?x)^ {2}x")).as("comments mode").isNull();
+  }
+
+  @Test
+  void lastChar_isThePunctuationBeforeOptionalTrailingSpaceAndTheEnd() {
+    assertThat(Literals.lastChar("^ {7,8}(?<leaf>[^\\s].*?):\\s*$", 0)).isEqualTo(':');
+    assertThat(Literals.lastChar("^rake aborted!$", 0)).isEqualTo('!');
+    assertThat(Literals.lastChar("^FAILED \\((?<c>.*)\\)$", 0)).isEqualTo(')');
+    assertThat(Literals.lastChar("^\\*\\* BUILD FAILED \\*\\*$", 0)).isEqualTo('*');
+  }
+
+  @Test
+  void lastChar_isUnknownForLettersMetacharactersEscapesAndLineModes() {
+    assertThat(Literals.lastChar("^Failed$", 0)).as("a letter may be an escape's end or change with case").isEqualTo((char) 0);
+    assertThat(Literals.lastChar("x[:;]$", 0)).isEqualTo((char) 0);
+    assertThat(Literals.lastChar("x:+$", 0)).isEqualTo((char) 0);
+    assertThat(Literals.lastChar("x(?:a|b:)$", 0)).isEqualTo((char) 0);
+    assertThat(Literals.lastChar("x:\\$", 0)).as("an escaped dollar is not the end").isEqualTo((char) 0);
+    assertThat(Literals.lastChar("x\\c:$", 0)).as("a control character").isEqualTo((char) 0);
+    assertThat(Literals.lastChar("x:$|y", 0)).isEqualTo((char) 0);
+    assertThat(Literals.lastChar("x:$", Pattern.MULTILINE)).isEqualTo((char) 0);
+    assertThat(Literals.lastChar("(?m)x:$", 0)).isEqualTo((char) 0);
+    assertThat(Literals.lastChar("(?U)x:\\s*$", 0)).isEqualTo((char) 0);
+    assertThat(Literals.lastChar("x:", 0)).as("not anchored at the end").isEqualTo((char) 0);
   }
 }
