@@ -25,6 +25,9 @@ public final class LineText {
     }
     from += timestampLength(bytes, from, end);
     int take = Math.min(end - from, MAX_CHARS);
+    if (isPlainAscii(bytes, from, from + take)) {
+      return new String(bytes, from, take, StandardCharsets.ISO_8859_1); // the same text as UTF-8, one copy
+    }
     String s = new String(bytes, from, take, StandardCharsets.UTF_8);
     if (s.indexOf('\u001b') >= 0) {
       s = stripAnsi(s);
@@ -33,6 +36,20 @@ public final class LineText {
       s = CARET_ANSI.matcher(s).replaceAll(""); // logs saved through a terminal pager spell ESC as ^[
     }
     return s;
+  }
+
+  /**
+   * Says whether bytes are ASCII without ESC and without {@code ^}: most log lines, whose text is
+   * then the bytes themselves. One pass, where decoding and looking for both escapes took three.
+   */
+  private static boolean isPlainAscii(byte[] b, int from, int end) {
+    for (int i = from; i < end; i++) {
+      byte c = b[i];
+      if (c < 0 || c == 0x1b || c == '^') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the length of a leading GitHub Actions timestamp and its space, or 0 when there is none. */
