@@ -166,6 +166,19 @@ class LauncherTest {
     assertThat(args.subList(jarAt, args.size())).containsExactly("-jar", jar.toString(), "--version");
   }
 
+  /** A garbage collector named in CIDOCTOR_JAVA_OPTS replaces the default serial one: with both, the JVM would not start. */
+  @Test
+  void launcher_collectorInCidoctorJavaOpts_replacesTheSerialCollector() throws Exception {
+    Path jdk = fakeJdk(roots.resolve("jdk-21"), 21);
+    builtJar();
+
+    launch(Map.of("CIDOCTOR_JAVA_OPTS", "-Xmx1g -XX:+UseG1GC"), "--version");
+
+    List<String> args = javaArgs(jdk);
+    assertThat(args).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
+    assertThat(args).contains("-Xmx1g", "-XX:TieredStopAtLevel=1");
+  }
+
   /** A file under src/main newer than the jar makes the launcher rebuild it with ./mvnw (output to stderr) and then run it. */
   @Test
   void launcher_sourceNewerThanJar_rebuildsWithMvnwThenRuns() throws Exception {
