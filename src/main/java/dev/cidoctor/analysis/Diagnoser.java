@@ -298,12 +298,33 @@ final class Diagnoser {
       from++; // a table border or a rule of dashes says nothing
     }
     from = ShellTrace.lastTracedCommand(tail, from);
-    ContextLine first = tail.get(from);
+    int pick = pickInParagraph(tail, from);
+    ContextLine first = tail.get(pick);
     Candidate c = new Candidate(first.line(), first.text(), scope == null ? scan.steps.size() - 1 : scope.index, 1,
-        List.of(), List.of(), 0);
-    c.after.addAll(tail.subList(from + 1, tail.size()));
+        List.of(), tail.subList(from, pick), 0);
+    c.after.addAll(tail.subList(pick + 1, tail.size()));
     c.fromTail = true;
     return new Choice(c, null, first);
+  }
+
+  /** A line a program logs at an informational level ("INFO:root:...", "[INFO] ...", "DEBUG ..."). */
+  private static final Pattern INFORMATIONAL = Pattern.compile(
+      "\\W{0,2}(?:INFO|DEBUG|TRACE|NOTICE)\\b\\W");
+
+  /**
+   * The line of the last paragraph that says why the step stopped: the first line after the last
+   * one logged at an informational level (a tool that logs its progress, then prints why it refuses
+   * to go on), else the paragraph's first line.
+   */
+  private static int pickInParagraph(List<ContextLine> tail, int from) {
+    int afterInfo = from;
+    for (int i = from; i < tail.size(); i++) {
+      String t = tail.get(i).text();
+      if (INFORMATIONAL.matcher(t).lookingAt()) {
+        afterInfo = Math.min(i + 1, tail.size() - 1);
+      }
+    }
+    return afterInfo;
   }
 
   /**

@@ -62,6 +62,9 @@ final class EvidenceBuilder {
       // the block the rule shows may go on while its lines keep the primary line's tag or indent
       ruleContext(lines, c.after, rule, EXTENDED_BLOCK_LINES, choice.primary().text(), Integer.MAX_VALUE);
     } else if (c.fromTail) {
+      for (ContextLine l : c.before) {
+        lines.put(l.line(), l.text());
+      }
       for (ContextLine l : c.after) {
         lines.put(l.line(), l.text());
       }

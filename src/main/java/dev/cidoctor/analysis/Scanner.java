@@ -210,7 +210,12 @@ final class Scanner implements LineSink {
         inStepHeader = true;
       }
       case STEP_START -> steps.start(number, marker.name());
-      case GROUP_END -> inStepHeader = false;
+      case GROUP_END -> {
+        if (inStepHeader) {
+          steps.current().outputFrom = number;
+        }
+        inStepHeader = false;
+      }
       case GROUP, STRUCTURE -> {
         // structure only
       }
@@ -259,7 +264,11 @@ final class Scanner implements LineSink {
       s.failLine = number;
       s.failText = text;
       s.exitCode = code;
-      s.tail = recent.tail(markerTextFrom > 0 ? markerTextFrom : number, s.start);
+      long upTo = markerTextFrom > 0 ? markerTextFrom : number;
+      s.tail = recent.tail(upTo, s.outputFrom); // what the step printed, not the script GitHub echoed
+      if (s.tail.isEmpty()) {
+        s.tail = recent.tail(upTo, s.start); // it printed nothing: its script says what it did ("exit 1")
+      }
     }
   }
 

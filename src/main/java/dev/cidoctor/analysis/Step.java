@@ -12,6 +12,11 @@ final class Step {
   final int index;
   final String name;
   final long start;
+  /**
+   * The line after which the step's own output begins: its start, or the end of the script and
+   * environment GitHub echoes between {@code ##[group]Run ...} and {@code ##[endgroup]}.
+   */
+  long outputFrom;
   long end;
   long failLine = -1;
   String failText;
@@ -29,6 +34,7 @@ final class Step {
     this.index = index;
     this.name = name;
     this.start = start;
+    this.outputFrom = start;
     this.end = start;
   }
 

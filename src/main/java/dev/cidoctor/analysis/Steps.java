@@ -116,6 +116,7 @@ final class Steps implements Iterable<Step> {
     for (int i = 1; i < next.steps.size() && steps.size() < MAX_STEPS; i++) {
       Step o = next.steps.get(i);
       Step s = new Step(o.index + stepOff, o.name, o.start + off);
+      s.outputFrom = o.outputFrom + off;
       s.end = o.end + off;
       if (o.failed()) {
         takeFailure(o, s, off);

@@ -134,4 +134,49 @@ class GenericEngineTest {
         "The command \"ci/travis.rb\" exited with 1.");
     assertThat(d.primary().line()).isEqualTo(3);
   }
+
+  /** A step that printed no error word: its last paragraph, not the script GitHub echoed above it. */
+  @Test
+  void analyze_quietFailure_namesTheStepsOutput_notItsEchoedScript() throws IOException {
+    Diagnosis d = analyze(
+        "##[group]Run ./scripts/check-stack.sh",
+        "./scripts/check-stack.sh",
+        "shell: /usr/bin/bash -e {0}",
+        "##[endgroup]",
+        "Checking the stack of pull request 190825",
+        "PR #190825 sits on top of 12 stacked pull requests; refusing to run CI.",
+        "##[error]Process completed with exit code 1.");
+    assertThat(d.primary().line()).isEqualTo(5);
+    assertThat(d.evidence()).extracting(e -> e.line()).containsExactly(5L, 6L);
+  }
+
+  /** A step that printed nothing at all: its echoed script is what it did ("exit 1"). */
+  @Test
+  void analyze_silentFailure_namesTheEchoedScript() throws IOException {
+    Diagnosis d = analyze(
+        "##[group]Run if [[ \"failure\" == \"success\" ]]; then",
+        "if [[ \"failure\" == \"success\" ]]; then",
+        "  echo \"OK\"",
+        "else",
+        "  exit 1",
+        "fi",
+        "shell: /usr/bin/bash -e {0}",
+        "##[endgroup]",
+        "##[error]Process completed with exit code 1.");
+    assertThat(d.primary().line()).isBetween(2L, 7L);
+    assertThat(d.evidence()).extracting(e -> e.text()).contains("  exit 1");
+  }
+
+  /** A tool that logs its progress at INFO, then says why it stops: the line after its last INFO line. */
+  @Test
+  void analyze_quietFailureAfterInformationalLines_namesTheLineAfterThem() throws IOException {
+    Diagnosis d = analyze(
+        "$ python tools/filter_test_configs.py --pr 190825",
+        "Workflow: docs-build",
+        "INFO:root:Found no test-config label on the PR, so all test configs are included",
+        "PR #190825 sits on top of >=10 ghstack entries; refusing to run CI.",
+        "The command \"python tools/filter_test_configs.py --pr 190825\" exited with 1.");
+    assertThat(d.primary().line()).isEqualTo(4);
+    assertThat(d.evidence()).extracting(e -> e.line()).contains(2L, 3L, 4L);
+  }
 }
