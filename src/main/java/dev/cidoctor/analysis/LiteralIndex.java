@@ -29,6 +29,11 @@ final class LiteralIndex {
    */
   final int[] next;
   final int[][] outputs; // state -> literal ids ending here (after failure-link merge)
+  /** The transition on '^' from each state, whose cell in {@link #next} holds {@link #CARET}. */
+  private final int[] caretNext;
+  /** Marks in {@link #next}: below every encoded transition, so one sign test catches them too. */
+  private static final int ESCAPE = Integer.MIN_VALUE;
+  private static final int CARET = Integer.MIN_VALUE + 1;
   private final int literalCount;
 
   LiteralIndex(List<String> literals) {
@@ -47,6 +52,14 @@ final class LiteralIndex {
     }
     for (int b = 'A'; b <= 'Z'; b++) {
       byteClass[b] = byteClass[b + 32];
+    }
+    // ESC and '^' get classes of their own, whose cells hold a mark instead of a transition, so the
+    // hot loop tests one sign per byte for escape sequences, literal ends and line ends alike.
+    if (byteClass[0x1b] == 0) {
+      byteClass[0x1b] = c++;
+    }
+    if (byteClass['^'] == 0) {
+      byteClass['^'] = c++;
     }
     classes = c;
     // The trie goes straight into the transition table (0: no child, as the root is nobody's
@@ -112,6 +125,14 @@ final class LiteralIndex {
         queue[tail++] = child;
       }
     }
+    caretNext = new int[states];
+    int esc = byteClass[0x1b];
+    int caret = byteClass['^'];
+    for (int st = 0; st < states; st++) {
+      caretNext[st] = table[st * classes + caret];
+      table[st * classes + caret] = CARET;
+      table[st * classes + esc] = ESCAPE;
+    }
     next = table; // rows past the last state (shared prefixes) stay unused: trimming them cost a 3 MB copy
   }
 
@@ -160,19 +181,25 @@ final class LiteralIndex {
     int base = nx[bc[LINE_START]]; // no literal is LINE_START alone, so this state has no output
     base = base < 0 ? ~base : base;
     for (int i = start; i < end; i++) {
-      int v = b[i] & 0xFF;
-      if (v == 0x1b) {
-        i = skipEscape(b, i, end);
-        continue;
-      }
-      if (v == '^' && i + 2 < end && b[i + 1] == '[' && b[i + 2] == '[') {
-        i = skipEscape(b, i + 1, end); // ANSI spelled "^[[31m" by a pager: skip it like ESC [
-        continue;
-      }
-      int t = nx[base + bc[v]];
+      int t = nx[base + bc[b[i] & 0xFF]];
       if (t >= 0) {
         base = t;
         continue;
+      }
+      if (t == ESCAPE) {
+        i = skipEscape(b, i, end);
+        continue;
+      }
+      if (t == CARET) {
+        if (i + 2 < end && b[i + 1] == '[' && b[i + 2] == '[') {
+          i = skipEscape(b, i + 1, end); // ANSI spelled "^[[31m" by a pager: skip it like ESC [
+          continue;
+        }
+        t = caretNext[base / classes];
+        if (t >= 0) {
+          base = t;
+          continue;
+        }
       }
       base = ~t;
       for (int id : outputs[base / classes]) {
