@@ -294,4 +294,20 @@ class PrimaryLineTest {
         "The command \"docker build -t app .\" exited with 1.");
     assertThat(d.ruleId()).isNotEqualTo("perl.module-missing");
   }
+
+  /** A certificate issued for another host name is untrusted TLS, in wget's, curl's and Node's words. */
+  @Test
+  void analyze_certificateForAnotherHostName_isUntrustedTls() throws IOException {
+    for (String line : List.of("ERROR: no certificate subject alternative name matches",
+        "curl: (60) SSL: no alternative certificate subject name matches target host name 'downloads.example.org'",
+        "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: registry.example.org. is not in the cert's altnames: DNS:*.example.com")) {
+      Diagnosis d = analyze("$ ./scripts/fetch-models.sh", "Connecting to downloads.example.org|93.184.216.34|:443... connected.", line,
+          "The command \"./scripts/fetch-models.sh\" exited with 1.");
+      assertThat(d.ruleId()).as(line).isEqualTo("net.tls-certificate-untrusted");
+      assertThat(d.primary().line()).as(line).isEqualTo(3);
+    }
+    Diagnosis warned = analyze("$ wget --no-check-certificate https://models.example.org/m.pkl", "WARNING: no certificate subject alternative name matches",
+        "ERROR! m.pkl md5sum did not match.", "The command \"./get-models.sh\" exited with 1.");
+    assertThat(warned.ruleId()).as("wget went on under --no-check-certificate").isNotEqualTo("net.tls-certificate-untrusted");
+  }
 }
