@@ -109,6 +109,8 @@ final class Diagnoser {
     String step = stepName(scope, choice.candidate());
     Map<String, String> values = new HashMap<>(choice.hit() == null ? Map.of() : choice.hit().captures());
     values.put("line", shorten(choice.primary().text().strip(), 200));
+    values.put("more", choice.primary().line() == choice.candidate().line
+        ? continuation(choice.primary().text(), choice.candidate().after) : "");
     values.put("step", step == null ? "the failing step" : step);
     values.put("exitCode", scope != null && scope.failed() ? String.valueOf(scope.exitCode) : "non-zero");
     List<String> tests = scan.tests.names();
@@ -354,6 +356,35 @@ final class Diagnoser {
     }
     m.appendTail(sb);
     return sb.toString();
+  }
+
+  /**
+   * For a primary line that ends with a colon and leaves its message to the next line (pytest's
+   * {@code E   AssertionError: } over {@code E   Arrays are not equal}): that next non-blank line,
+   * without the tag both lines open with, as the rest of a sentence; "" otherwise. Rules opt in
+   * with the {@code {more}} placeholder.
+   */
+  static String continuation(String primary, List<ContextLine> after) {
+    String p = primary.stripTrailing();
+    if (!p.endsWith(":")) {
+      return "";
+    }
+    for (ContextLine l : after) {
+      String t = l.text();
+      if (t.isBlank()) {
+        continue;
+      }
+      int k = 0;
+      while (k < t.length() && k < p.length() && t.charAt(k) == p.charAt(k)) {
+        k++;
+      }
+      while (k > 0 && !Character.isWhitespace(t.charAt(k - 1))) {
+        k--; // back to a word boundary: the shared tag, not half of a shared word
+      }
+      String rest = t.substring(k).strip();
+      return rest.isEmpty() ? "" : (Character.isWhitespace(primary.charAt(primary.length() - 1)) ? "" : " ") + shorten(rest, 160);
+    }
+    return "";
   }
 
   static String shorten(String s, int max) {

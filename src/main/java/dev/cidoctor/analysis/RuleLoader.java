@@ -38,7 +38,7 @@ public final class RuleLoader {
       "suggestion", "description");
   private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
   /** Placeholders every template may use besides the captures. */
-  static final Set<String> BUILT_INS = Set.of("line", "step", "exitCode", "tests");
+  static final Set<String> BUILT_INS = Set.of("line", "step", "exitCode", "tests", "more");
   /** Created on first use: starting the YAML parser costs a run that only reads rules.bin ~0.2 s. */
   private static final class Yaml {
     static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());

@@ -310,4 +310,32 @@ class PrimaryLineTest {
         "ERROR! m.pkl md5sum did not match.", "The command \"./get-models.sh\" exited with 1.");
     assertThat(warned.ruleId()).as("wget went on under --no-check-certificate").isNotEqualTo("net.tls-certificate-untrusted");
   }
+
+  /** An assertion whose message is on the next E line (numpy's) has that message in the summary. */
+  @Test
+  void analyze_assertionMessageOnTheNextLine_isInTheSummary() throws IOException {
+    Diagnosis d = analyze("$ python -m pytest tests/test_cell.py",
+        ">           return func(*args, **kwds)",
+        "E           AssertionError: ",
+        "E           Arrays are not equal",
+        "E           Mismatched elements: 2 / 9 (22.2%)",
+        "The command \"python -m pytest tests/test_cell.py\" exited with 1.");
+    assertThat(d.primary().line()).isEqualTo(3);
+    assertThat(d.summary()).endsWith("AssertionError: Arrays are not equal");
+
+    Diagnosis plain = analyze("$ python -m pytest tests/test_cell.py",
+        "E       assert (1, 2) == (1, 3)",
+        "E         At index 1 diff: 2 != 3",
+        "The command \"python -m pytest tests/test_cell.py\" exited with 1.");
+    assertThat(plain.summary()).as("a message of its own takes nothing from the next line").endsWith("assert (1, 2) == (1, 3)");
+  }
+
+  /** The continuation drops the tag both lines open with, and only that. */
+  @Test
+  void continuation_dropsTheSharedTag() {
+    List<ContextLine> after = List.of(new ContextLine(4, ""), new ContextLine(5, "E           Arrays are not equal"));
+    assertThat(Diagnoser.continuation("E           AssertionError: ", after)).isEqualTo("Arrays are not equal");
+    assertThat(Diagnoser.continuation("Error:", List.of(new ContextLine(2, "  Error code 3")))).isEqualTo(" Error code 3");
+    assertThat(Diagnoser.continuation("E   AssertionError: boom", after)).isEmpty();
+  }
 }
