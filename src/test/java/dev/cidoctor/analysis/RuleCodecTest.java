@@ -70,6 +70,7 @@ class RuleCodecTest {
               - '(?i)^\\s*\\d+\\) (?<test>\\S+) FAILED in (?<s>\\d+)s'
               - '^\\[ERROR\\] Tests run: \\d+, Failures: [1-9]'
               - 'plain (?:words|text) here'
+              - '^ {2,3}(?<test>Example \\S+) failed:\\s*$'
             tests: true
             summary: "{test} failed"
             suggestion: fix it
@@ -79,9 +80,11 @@ class RuleCodecTest {
     RuleCodec.write(loaded, new DataOutputStream(bytes));
     List<Rule> read = RuleCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     List<String> expected = List.of(
-        "(?i)^\\s*\\d+\\) (?<test>\\S+) FAILED in (?<s>\\d+)s/2 lead= anchored=true gate=|[) ,  failed in ]|true|FirstChar[kind=d, skipsSpace=true]",
-        "^\\[ERROR\\] Tests run: \\d+, Failures: [1-9]/0 lead=[ERROR] Tests run:  anchored=true gate=[ERROR] Tests run: |[, Failures: ]|false|FirstChar[kind=\u0000, skipsSpace=false]",
-        "plain (?:words|text) here/0 lead= anchored=false gate=|[plain ,  here]|false|FirstChar[kind=\u0000, skipsSpace=false]");
+        "(?i)^\\s*\\d+\\) (?<test>\\S+) FAILED in (?<s>\\d+)s/2 lead= anchored=true gate=|[) ,  failed in ]|true|FirstChar[kind=d, skipsSpace=true]|null|-",
+        "^\\[ERROR\\] Tests run: \\d+, Failures: [1-9]/0 lead=[ERROR] Tests run:  anchored=true gate=[ERROR] Tests run: |[, Failures: ]|false|FirstChar[kind=\u0000, skipsSpace=false]|null|-",
+        "plain (?:words|text) here/0 lead= anchored=false gate=|[plain ,  here]|false|FirstChar[kind=\u0000, skipsSpace=false]|null|-",
+        "^ {2,3}(?<test>Example \\S+) failed:\\s*$/0 lead=   anchored=true gate=  |[Example ,  failed:]|false|FirstChar[kind=\u0000, skipsSpace=false]"
+            + "|Indent[min=2, max=3]|:");
     assertThat(loaded.get(0).linePatterns().stream().map(RuleCodecTest::facts).toList()).isEqualTo(expected);
     assertThat(read.get(0).linePatterns().stream().map(RuleCodecTest::facts).toList()).isEqualTo(expected);
   }
@@ -90,7 +93,8 @@ class RuleCodecTest {
   static String facts(LinePattern p) {
     Gate g = p.gate;
     return p.source() + "/" + p.flags() + " lead=" + p.lead + " anchored=" + p.anchored + " gate="
-        + (g == null ? "none" : g.lead() + "|" + List.of(g.runs()) + "|" + g.ignoreCase() + "|" + g.first());
+        + (g == null ? "none" : g.lead() + "|" + List.of(g.runs()) + "|" + g.ignoreCase() + "|" + g.first() + "|" + g.indent()
+            + "|" + (g.last() == 0 ? "-" : String.valueOf(g.last())));
   }
 
   /** Rule's record equality compares Pattern by identity, so compare the regex texts instead. */
