@@ -54,7 +54,7 @@ final class LiteralIndex {
       byteClass[b] = byteClass[b + 32];
     }
     // ESC and '^' get classes of their own, whose cells hold a mark instead of a transition, so the
-    // hot loop tests one sign per byte for escape sequences, literal ends and line ends alike.
+    // hot loop tests one sign per byte for both escape sequences and literal ends.
     if (byteClass[0x1b] == 0) {
       byteClass[0x1b] = c++;
     }
