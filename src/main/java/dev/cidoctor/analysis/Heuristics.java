@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 final class Heuristics {
   private static final Pattern LEADING = Pattern.compile(
-      "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\s*\\d+\\)\\s+|\\W{0,3}\\s*)?(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)(?::|\\s*$)"
+      // the lead-in group has no '?': its last branch matches the empty string already, and an optional
+      // group made a line that does not match try the whole alternation a second time
+      "(?:E\\s+|>\\s+|\\[\\s*(?:ERROR|FATAL|FAIL(?:ED)?)\\s*\\]\\s*|\\s*\\d+\\)\\s+|\\W{0,3}\\s*)(?:[\\w.$]*(?:Error|Exception|Failure|Fault|Interrupt)(?::|\\s*$)"
           + "|error\\b|ERROR\\b|Error\\b|FATAL\\b|[Ff]atal\\b|FAIL(?:ED|URE)?\\b|[Ff]ailed\\b|[Ff]ailure\\b|panic:|Traceback|[Aa]borted"
           + "|Segmentation fault|Access violation|Illegal instruction|[\u2717\u2716\u2718\u00d7]|thread '.*' panicked at|\\*\\* \\(\\w+\\)|[Cc]ould not|[Cc]annot|[Uu]nable to|[Nn]o such)");
   private static final Pattern LOCATED = Pattern.compile(
