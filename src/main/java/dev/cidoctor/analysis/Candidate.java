@@ -24,7 +24,15 @@ final class Candidate {
     this.hits = hits;
     this.before = before;
     this.afterWanted = afterWanted;
+    int best = score;
+    for (RuleHit h : hits) {
+      best = Math.max(best, 1000 + h.rule().priority() * 10);
+    }
+    this.rank = best;
   }
+
+  /** See {@link #rank()}: computed once, as sorting the candidates of closed steps asks for it often. */
+  private final int rank;
 
   private int refined = -1;
 
@@ -52,11 +60,8 @@ final class Candidate {
     return refined;
   }
 
+  /** How strongly the line competes: a rule's priority above any score, else its quick score. */
   int rank() {
-    int best = score;
-    for (RuleHit h : hits) {
-      best = Math.max(best, 1000 + h.rule().priority() * 10);
-    }
-    return best;
+    return rank;
   }
 }
