@@ -177,6 +177,9 @@ class LauncherTest {
     List<String> args = javaArgs(jdk);
     assertThat(args).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
     assertThat(args).contains("-Xmx1g", "-XX:TieredStopAtLevel=1");
+
+    launch(Map.of("CIDOCTOR_JAVA_OPTS", "-XX:+UseStringDeduplication -XX:+PrintGC"), "--version");
+    assertThat(javaArgs(jdk)).as("options that only mention GC choose no collector").contains("-XX:+UseSerialGC");
   }
 
   /** A file under src/main newer than the jar makes the launcher rebuild it with ./mvnw (output to stderr) and then run it. */
