@@ -35,7 +35,12 @@ final class RuleMatcher {
     List<RuleHit> out = new ArrayList<>(2);
     BoundedText bt = new BoundedText(text, BoundedText.DEFAULT_BUDGET);
     for (Rule r : rules) {
-      if (!admitsAny(r, text)) {
+      List<LinePattern> patterns = r.linePatterns();
+      int first = 0; // the first pattern whose gate admits the line; each gate is asked once
+      while (first < patterns.size() && !patterns.get(first).admits(text, lower)) {
+        first++;
+      }
+      if (first == patterns.size()) {
         continue;
       }
       attempts++;
@@ -46,9 +51,9 @@ final class RuleMatcher {
             continue;
           }
         }
-        List<LinePattern> patterns = r.linePatterns();
-        for (LinePattern p : patterns) {
-          if (patterns.size() > 1 && !p.admits(text, lower)) {
+        for (int k = first; k < patterns.size(); k++) {
+          LinePattern p = patterns.get(k);
+          if (k > first && !p.admits(text, lower)) {
             continue;
           }
           bt.reset(BoundedText.DEFAULT_BUDGET);
@@ -82,15 +87,6 @@ final class RuleMatcher {
       }
     }
     return out;
-  }
-
-  private boolean admitsAny(Rule r, String text) {
-    for (LinePattern p : r.linePatterns()) {
-      if (p.admits(text, lower)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Matcher matcher(Pattern p, CharSequence text) {
