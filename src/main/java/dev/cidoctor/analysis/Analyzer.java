@@ -36,7 +36,15 @@ public final class Analyzer {
 
   /** Returns an analyzer with the built-in knowledge base plus the user's rule files or folders. */
   public static Analyzer withRules(List<Path> userRuleFiles) {
-    return new Analyzer(RuleLoader.load(userRuleFiles));
+    return withRules(userRuleFiles, true);
+  }
+
+  /**
+   * Returns an analyzer with the user's rule files or folders, plus the built-in knowledge base when
+   * {@code builtIn} (without it and without user rules: the generic engine alone).
+   */
+  public static Analyzer withRules(List<Path> userRuleFiles, boolean builtIn) {
+    return new Analyzer(builtIn ? RuleLoader.load(userRuleFiles) : RuleLoader.loadOnly(userRuleFiles));
   }
 
   public KnowledgeBase knowledgeBase() {

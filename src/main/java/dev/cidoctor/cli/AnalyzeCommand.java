@@ -1,7 +1,6 @@
 package dev.cidoctor.cli;
 
 import dev.cidoctor.analysis.Analyzer;
-import dev.cidoctor.analysis.RuleLoader;
 import dev.cidoctor.config.Config;
 import dev.cidoctor.logs.LogDocument;
 import dev.cidoctor.logs.LogInputException;
@@ -88,7 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Config config = Main.config();
     List<Path> all = new ArrayList<>(config.rulePaths());
     all.addAll(rules);
-    Analyzer analyzer = noBuiltinRules ? new Analyzer(RuleLoader.loadOnly(all)) : Analyzer.withRules(all);
+    Analyzer analyzer = Analyzer.withRules(all, !noBuiltinRules);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (format == Format.jsonl) {

@@ -1,7 +1,6 @@
 package dev.cidoctor.cli;
 
 import dev.cidoctor.analysis.Analyzer;
-import dev.cidoctor.analysis.RuleLoader;
 import dev.cidoctor.eval.Evaluation;
 import dev.cidoctor.eval.Metrics;
 import java.io.IOException;
@@ -65,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageException("--format must be text or json, not '" + format + "'.");
     }
-    Evaluation eval = new Evaluation(noBuiltinRules ? new Analyzer(RuleLoader.loadOnly(rules)) : Analyzer.withRules(rules));
+    Evaluation eval = new Evaluation(Analyzer.withRules(rules, !noBuiltinRules));
     List<Evaluation.Result> results;
     if (details != null) {
       try (Writer w = Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {
