@@ -1,5 +1,6 @@
 package dev.cidoctor.analysis;
 
+import dev.cidoctor.logs.LineText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar f
     while (from + n < end && b[from + n] == ' ') {
       n++;
     }
-    if (from + n < end && !plain(b[from + n])) {
+    if (from + n < end && !LineText.isPlain(b[from + n])) {
       return true;
     }
     if (indent != null && (n < indent.min() || n > indent.max())) {
@@ -76,7 +77,7 @@ record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar f
         return false;
       }
       int c = b[from + k];
-      if (!plain((byte) c)) {
+      if (!LineText.isPlain((byte) c)) {
         return true;
       }
       if (ignoreCase && c >= 'A' && c <= 'Z') {
@@ -89,21 +90,16 @@ record Gate(String lead, String[] runs, boolean ignoreCase, Literals.FirstChar f
     if (first.kind() != 0) {
       int i = from;
       if (first.skipsSpace()) {
-        while (i < end && plain(b[i]) && Character.isWhitespace((char) b[i])) {
+        while (i < end && LineText.isPlain(b[i]) && Character.isWhitespace((char) b[i])) {
           i++;
         }
       }
-      if (i < end && !plain(b[i])) {
+      if (i < end && !LineText.isPlain(b[i])) {
         return true;
       }
       return i < end && (first.kind() == 'd' ? Character.isDigit((char) b[i]) : b[i] == first.kind());
     }
     return true;
-  }
-
-  /** ASCII that stands for itself in the text: not ESC, not the {@code ^} a pager writes for it, not UTF-8. */
-  private static boolean plain(byte c) {
-    return c >= 0 && c != 0x1b && c != '^';
   }
 
   private boolean indentFits(String text) {

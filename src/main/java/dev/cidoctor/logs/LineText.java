@@ -44,12 +44,16 @@ public final class LineText {
    */
   private static boolean isPlainAscii(byte[] b, int from, int end) {
     for (int i = from; i < end; i++) {
-      byte c = b[i];
-      if (c < 0 || c == 0x1b || c == '^') {
+      if (!isPlain(b[i])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Says whether a byte stands for itself in the cleaned text: ASCII, not ESC, not the {@code ^} of a pager's {@code ^[}. */
+  public static boolean isPlain(byte c) {
+    return c >= 0 && c != 0x1b && c != '^';
   }
 
   /** Returns the length of a leading GitHub Actions timestamp and its space, or 0 when there is none. */
