@@ -41,25 +41,23 @@ final class RuleText {
 
   /**
    * 2 when the line's bytes from {@code from} (past its BOM and timestamp) are Travis' {@code nl}
-   * before spaces and more text, as {@link #of} drops it (colour codes between the {@code nl} and the
-   * spaces, which {@link #of} strips first, included); else 0.
+   * before spaces and more text, as {@link #of} drops it; else 0. A colour code right after the
+   * {@code nl} (vscode's {@code nl ESC[0m  1) ...}) also counts: {@link #of} strips it first, and
+   * whoever reads the bytes from there meets the escape, which the prefilter skips and a byte gate
+   * treats as "decode and see".
    */
   static int travisNlLength(byte[] b, int from, int end) {
     if (end - from <= 3 || b[from] != 'n' || b[from + 1] != 'l') {
       return 0;
     }
-    int i = from + 2;
-    while (i < end && (b[i] == 0x1b || b[i] == '^')) {
-      int after = colourCodeEnd(b, i, end);
-      if (after < 0) {
-        return 0;
-      }
-      i = after;
+    int c = b[from + 2];
+    if (c == 0x1b || (c == '^' && b[from + 3] == '[' && from + 4 < end && b[from + 4] == '[')) {
+      return 2;
     }
-    if (i >= end || b[i] != ' ') {
+    if (c != ' ') {
       return 0;
     }
-    for (int k = i + 1; k < end; k++) {
+    for (int k = from + 3; k < end; k++) {
       if (b[k] != ' ') {
         return 2;
       }
@@ -67,19 +65,4 @@ final class RuleText {
     return 0;
   }
 
-  /** The index after an ANSI colour code ({@code ESC[...m}, or a pager's {@code ^[[...m}) at {@code i}, or -1. */
-  private static int colourCodeEnd(byte[] b, int i, int end) {
-    int j;
-    if (b[i] == 0x1b && i + 1 < end && b[i + 1] == '[') {
-      j = i + 2;
-    } else if (b[i] == '^' && i + 2 < end && b[i + 1] == '[' && b[i + 2] == '[') {
-      j = i + 3;
-    } else {
-      return -1;
-    }
-    while (j < end && (b[j] >= '0' && b[j] <= '9' || b[j] == ';' || b[j] == '?')) {
-      j++;
-    }
-    return j < end && (b[j] >= 'A' && b[j] <= 'Z' || b[j] >= 'a' && b[j] <= 'z') ? j + 1 : -1;
-  }
 }
