@@ -80,11 +80,9 @@ final class Diagnoser {
     }
     if (choice != null && choice.hit() == null && Heuristics.isBareHeader(choice.primary().text())) {
       // "rake aborted!" or a lone "Error:": the message it announces is the next line
-      for (ContextLine next : choice.candidate().after) {
-        if (!Heuristics.holdsNoText(next.text())) {
-          choice = new Choice(choice.candidate(), null, next);
-          break;
-        }
+      ContextLine next = nextWithText(choice.candidate().after);
+      if (next != null) {
+        choice = new Choice(choice.candidate(), null, next);
       }
     }
     if (choice != null && choice.hit() != null && choice.hit().rule().primaryAbove()) {
@@ -366,25 +364,30 @@ final class Diagnoser {
    */
   static String continuation(String primary, List<ContextLine> after) {
     String p = primary.stripTrailing();
-    if (!p.endsWith(":")) {
+    ContextLine next = p.endsWith(":") ? nextWithText(after) : null;
+    if (next == null) {
       return "";
     }
-    for (ContextLine l : after) {
-      String t = l.text();
-      if (t.isBlank()) {
-        continue;
-      }
-      int k = 0;
-      while (k < t.length() && k < p.length() && t.charAt(k) == p.charAt(k)) {
-        k++;
-      }
-      while (k > 0 && !Character.isWhitespace(t.charAt(k - 1))) {
-        k--; // back to a word boundary: the shared tag, not half of a shared word
-      }
-      String rest = t.substring(k).strip();
-      return rest.isEmpty() ? "" : (Character.isWhitespace(primary.charAt(primary.length() - 1)) ? "" : " ") + shorten(rest, 160);
+    String t = next.text();
+    int k = 0;
+    while (k < t.length() && k < p.length() && t.charAt(k) == p.charAt(k)) {
+      k++;
     }
-    return "";
+    while (k > 0 && !Character.isWhitespace(t.charAt(k - 1))) {
+      k--; // back to a word boundary: the shared tag, not half of a shared word
+    }
+    String rest = t.substring(k).strip();
+    return rest.isEmpty() ? "" : (Character.isWhitespace(primary.charAt(primary.length() - 1)) ? "" : " ") + shorten(rest, 160);
+  }
+
+  /** The first of {@code lines} with text of its own (not blank, not only a tag or a rule of dashes), or null. */
+  private static ContextLine nextWithText(List<ContextLine> lines) {
+    for (ContextLine l : lines) {
+      if (!Heuristics.holdsNoText(l.text())) {
+        return l;
+      }
+    }
+    return null;
   }
 
   static String shorten(String s, int max) {
