@@ -135,25 +135,8 @@ final class Literals {
         break;
       }
     }
-    while (a.startsWith("(")) { // a required group of one branch: look inside
-      int close = matchParen(a, 0);
-      String inner = a.substring(1, close);
-      if (close + 1 < a.length() && isOptionalQuantifier(a, close + 1)) {
-        return FirstChar.UNKNOWN;
-      }
-      if (inner.startsWith("?:")) {
-        inner = inner.substring(2);
-      } else if (inner.startsWith("?<") && !inner.startsWith("?<=") && !inner.startsWith("?<!")) {
-        inner = inner.substring(inner.indexOf('>') + 1);
-      } else if (inner.startsWith("?")) {
-        return FirstChar.UNKNOWN;
-      }
-      if (splitTopLevel(inner).size() != 1) {
-        return FirstChar.UNKNOWN;
-      }
-      a = inner;
-    }
-    if (a.isEmpty()) {
+    a = insideLeadingGroups(a);
+    if (a == null || a.isEmpty()) {
       return FirstChar.UNKNOWN;
     }
     char kind;
@@ -233,23 +216,9 @@ final class Literals {
 
   /** Says whether every match of {@code a} starts with a character that is not a space. */
   private static boolean opensWithNonSpace(String a) {
-    while (a.startsWith("(")) { // a required group of one branch: look inside
-      int close = matchParen(a, 0);
-      if (close < 0 || close + 1 < a.length() && isOptionalQuantifier(a, close + 1)) {
-        return false;
-      }
-      String inner = a.substring(1, close);
-      if (inner.startsWith("?:")) {
-        inner = inner.substring(2);
-      } else if (inner.startsWith("?<") && !inner.startsWith("?<=") && !inner.startsWith("?<!")) {
-        inner = inner.substring(inner.indexOf('>') + 1);
-      } else if (inner.startsWith("?")) {
-        return false;
-      }
-      if (splitTopLevel(inner).size() != 1) {
-        return false;
-      }
-      a = inner;
+    a = insideLeadingGroups(a);
+    if (a == null) {
+      return false;
     }
     int next;
     if (a.startsWith("\\S") || a.startsWith("\\d") || a.startsWith("\\w")) {
@@ -320,6 +289,33 @@ final class Literals {
       n++;
     }
     return n % 2 == 1;
+  }
+
+  /**
+   * What a pattern opens with once inside its leading groups: while it starts with a required group
+   * of one branch ({@code (?:x)}, {@code (?<name>x)}, {@code (x)}), the inside of that group; null
+   * when a leading group is optional, a lookaround or has several branches.
+   */
+  private static String insideLeadingGroups(String a) {
+    while (a.startsWith("(")) {
+      int close = matchParen(a, 0);
+      if (close + 1 < a.length() && isOptionalQuantifier(a, close + 1)) {
+        return null;
+      }
+      String inner = a.substring(1, close);
+      if (inner.startsWith("?:")) {
+        inner = inner.substring(2);
+      } else if (inner.startsWith("?<") && !inner.startsWith("?<=") && !inner.startsWith("?<!")) {
+        inner = inner.substring(inner.indexOf('>') + 1);
+      } else if (inner.startsWith("?")) {
+        return null;
+      }
+      if (splitTopLevel(inner).size() != 1) {
+        return null;
+      }
+      a = inner;
+    }
+    return a;
   }
 
   private static String leadOf(String a) {
