@@ -173,11 +173,14 @@ final class LiteralIndex {
    * {@code seen} is cleared by the caller's stamp) and returns how many; stops at found.length.
    */
   int scan(byte[] b, int off, int len, int[] found, int[] seen, int stamp) {
+    return scanText(b, RuleText.start(b, off, off + len), off + len, found, seen, stamp);
+  }
+
+  /** {@link #scan} from {@code start}, where the text rules see begins ({@link RuleText#start}), to {@code end}. */
+  int scanText(byte[] b, int start, int end, int[] found, int[] seen, int stamp) {
     int count = 0;
-    int end = off + len;
     int[] nx = next;
     int[] bc = byteClass;
-    int start = RuleText.start(b, off, end); // where rules' text starts: they see "nl  1) x" as "  1) x"
     int base = nx[bc[LINE_START]]; // no literal is LINE_START alone, so this state has no output
     base = base < 0 ? ~base : base;
     for (int i = start; i < end; i++) {

@@ -69,7 +69,9 @@ final class Scanner implements LineSink {
   public void line(long number, byte[] bytes, int offset, int length, boolean truncated) {
     lines = number;
     stamp++;
-    int hits = kb.index.scan(bytes, offset, length, found, seenLiteral, stamp);
+    int end = offset + length;
+    int from = RuleText.start(bytes, offset, end); // where the text rules see begins
+    int hits = kb.index.scanText(bytes, from, end, found, seenLiteral, stamp);
     String text = null;
     if (!open.isEmpty()) {
       text = RuleText.of(bytes, offset, length);
@@ -82,7 +84,7 @@ final class Scanner implements LineSink {
         }
       }
     }
-    if (hits > 0 && sort(bytes, offset, offset + length, hits)) {
+    if (hits > 0 && sort(bytes, from, end, hits)) {
       if (text == null) {
         text = RuleText.of(bytes, offset, length);
         decoded++;
@@ -98,11 +100,10 @@ final class Scanner implements LineSink {
    * every pattern's gate turns the line away at its start (Mocha's titles want 7 or 8 spaces of
    * indentation, not the 20 of a code listing) is dropped here, before the line is decoded.
    */
-  private boolean sort(byte[] bytes, int offset, int end, int hits) {
+  private boolean sort(byte[] bytes, int from, int end, int hits) {
     marker = false;
     keyword = false;
     toTry.clear();
-    int from = -1; // where the rules' text starts in the bytes, once needed
     for (int i = 0; i < hits; i++) {
       int id = found[i];
       if (id >= kb.firstMarker) {
@@ -116,9 +117,6 @@ final class Scanner implements LineSink {
           }
           seenRule[r] = stamp;
           Rule rule = kb.rules.get(r);
-          if (from < 0) {
-            from = RuleText.start(bytes, offset, end);
-          }
           if (mayAdmitStart(rule, bytes, from, end)) {
             toTry.add(rule);
           }
