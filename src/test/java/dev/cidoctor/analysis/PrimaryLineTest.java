@@ -49,6 +49,32 @@ class PrimaryLineTest {
     assertThat(d.evidence()).extracting(Evidence::line).contains(9L);
   }
 
+  /**
+   * pytest's KeyboardInterrupt banner is the tool's own report of where the run stopped; the timeout
+   * wrapper's 124 line only says time ran out, so the banner leads and the 124 line stays in the evidence.
+   */
+  @Test
+  void analyze_pytestInterruptedByTimeoutWrapper_namesTheBannerAndKeepsThe124Line() throws IOException {
+    Diagnosis d = analyze(
+        "$ python test/run_test.py -i test_ops",
+        "test_ops.py::TestFakeTensorCUDA::test_fake_crossref_acos_cuda_float32 PASSED [0.0770s] [ 89%]",
+        "test_ops.py::TestFakeTensorCUDA::test_fake_crossref_linalg_solve_triangular_cuda_float32 ",
+        "",
+        "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!! KeyboardInterrupt !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+        "/opt/conda/lib/python3.10/site-packages/torch/_library/simple_registry.py:142: KeyboardInterrupt",
+        "(to show a full traceback on KeyboardInterrupt use --full-trace)",
+        "========== 1182 passed, 1523 skipped in 497.69s (0:08:17) ==========",
+        "Command took >30min, returning 124",
+        "Got exit code 124",
+        "",
+        "The command \"python test/run_test.py -i test_ops\" exited with 1.");
+
+    assertThat(d.ruleId()).isEqualTo("python.pytest.keyboard-interrupt");
+    assertThat(d.primary().line()).isEqualTo(5);
+    assertThat(d.category().wireName()).isEqualTo("timeout");
+    assertThat(d.evidence()).extracting(Evidence::line).contains(3L, 6L, 9L);
+  }
+
   /** make's wrapper only repeats that the command above it failed: the tool's last output line is the cause. */
   @Test
   void analyze_makeWrapperAfterToolOutput_namesTheOutputAboveIt() throws IOException {
