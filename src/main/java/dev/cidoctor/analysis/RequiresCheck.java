@@ -51,15 +51,12 @@ final class RequiresCheck {
         scan.rules.budgetExceeded++;
       }
     }
-    if (req.negated()) {
-      return found == null ? self : null;
-    }
-    if (found == null) {
+    if (req.negated() ? found != null : found == null) {
       return null;
     }
     if (h.rule().collectTests() && record) {
       scan.tests.add(h.rule().testOf(h.captures()));
     }
-    return h.rule().primaryIsRequired() ? found : self;
+    return req.negated() || !h.rule().primaryIsRequired() ? self : found;
   }
 }

@@ -49,6 +49,7 @@ final class Scanner implements LineSink {
   private boolean keyword;
   private final List<Rule> toTry = new ArrayList<>();
   private final List<Candidate> open = new ArrayList<>();
+  private final RequiresCheck testNames = new RequiresCheck(this);
   private boolean inStepHeader;
   /** Line of the last travis_time:start marker, or -1 when the log is not from Travis. */
   private long travisTimeLine = -1;
@@ -81,6 +82,7 @@ final class Scanner implements LineSink {
         c.after.add(new ContextLine(number, text));
         if (c.after.size() >= c.afterWanted) {
           it.remove();
+          nameTests(c);
         }
       }
     }
@@ -147,6 +149,7 @@ final class Scanner implements LineSink {
         if (!markerHits.isEmpty()) {
           Candidate c = new Candidate(number, text, steps.current().index, 0, markerHits, recent.before(number, KEYWORD_BEFORE), 0);
           steps.current().add(c);
+          nameTests(c);
         }
       }
       return;
@@ -184,7 +187,21 @@ final class Scanner implements LineSink {
     }
     Candidate c = new Candidate(number, text, steps.current().index, score, ruleHits, recent.before(number, wantBefore), wantAfter);
     steps.current().add(c);
-    open.add(c);
+    open.add(c); // its tests are named once the lines after it are in (nameTests)
+  }
+
+  /**
+   * Records the tests named by the hits whose rule names a test only with a second line
+   * ({@code requires}), once the lines the condition looks at are all there. This happens during the
+   * scan, so a log with hundreds of failed tests names them all, not only those whose lines are kept
+   * as candidates until the diagnosis.
+   */
+  private void nameTests(Candidate c) {
+    for (RuleHit h : c.hits) {
+      if (h.rule().collectTests() && h.rule().requires() != null) {
+        testNames.check(c, h, true);
+      }
+    }
   }
 
   /** Handles a step or failure marker; returns true when the line is only structure. */
@@ -299,6 +316,9 @@ final class Scanner implements LineSink {
   /** Ends the scan: closes the last step. */
   void finish() {
     steps.current().end = lines;
+    for (Candidate c : open) {
+      nameTests(c); // the log ended inside the lines it wanted after it
+    }
     open.clear();
     recent.clear();
   }

@@ -85,7 +85,7 @@ class RuleFixturesTest {
     if (expect.has("failedTests")) {
       List<String> want = new ArrayList<>();
       expect.get("failedTests").forEach(t -> want.add(t.asText()));
-      assertThat(d.failedTests()).as("failed tests").containsAll(want);
+      assertThat(d.failedTests()).as("failed tests").containsExactlyInAnyOrderElementsOf(want);
     }
     if (expect.has("failedStep")) {
       assertThat(d.failedStep()).as("failed step").isEqualTo(expect.get("failedStep").asText());
