@@ -50,6 +50,12 @@ size_mb=$(awk -v b="$(stat -c %s "$BIG")" 'BEGIN {printf "%.1f", b / 1e6}')
 echo "log: $BIG ($size_mb MB), $REPS repetitions, median"
 grep_runs=$(measure grep -c -i -E 'error|fail' "$BIG")
 cid_runs=$(measure "${CIDOCTOR[@]}" analyze "$BIG" --format json)
+# The issue's reference: a naive Java readLine loop, run as anyone would (default JIT, no launcher options).
+NAIVE_DIR=/tmp/cidoctor-bench-naive
+naive_runs=""
+if "${JAVA%java}javac" -d "$NAIVE_DIR" bench/NaiveLoop.java 2>/dev/null; then
+  naive_runs=$(measure "$JAVA" -XX:+UseSerialGC -cp "$NAIVE_DIR" NaiveLoop "$BIG")
+fi
 g_s=$(echo "$grep_runs" | awk '{print $1}' | median); g_kb=$(echo "$grep_runs" | awk '{print $2}' | median)
 c_s=$(echo "$cid_runs" | awk '{print $1}' | median); c_kb=$(echo "$cid_runs" | awk '{print $2}' | median)
 awk -v gs="$g_s" -v gk="$g_kb" -v cs="$c_s" -v ck="$c_kb" -v mb="$size_mb" 'BEGIN {
@@ -57,6 +63,12 @@ awk -v gs="$g_s" -v gk="$g_kb" -v cs="$c_s" -v ck="$c_kb" -v mb="$size_mb" 'BEGI
   printf "cidoctor analyze (json) : %6.2f s  %7.0f MB/s  peak RSS %6.1f MB\n", cs, mb / (cs > 0 ? cs : 0.01), ck / 1024
   printf "ratio cidoctor / grep   : %6.1f x\n", cs / (gs > 0 ? gs : 0.01)
 }'
+if [[ -n "$naive_runs" ]]; then
+  n_s=$(echo "$naive_runs" | awk '{print $1}' | median)
+  awk -v gs="$g_s" -v ns="$n_s" -v mb="$size_mb" 'BEGIN {
+    printf "naive Java readLine loop: %6.2f s  %7.0f MB/s  (%.1f x grep; reference only, bench/NaiveLoop.java)\n", ns, mb / (ns > 0 ? ns : 0.01), ns / (gs > 0 ? gs : 0.01)
+  }'
+fi
 typ_mb=$(awk -v b="$(stat -c %s "$TYPICAL")" 'BEGIN {printf "%.1f", b / 1e6}')
 typ_runs=$(measure "${CIDOCTOR[@]}" analyze "$TYPICAL" --format json)
 echo "typical $typ_mb MB log end to end (JVM start included): $(echo "$typ_runs" | awk '{print $1}' | median) s," \
