@@ -75,6 +75,42 @@ class PrimaryLineTest {
     assertThat(d.evidence()).extracting(Evidence::line).contains(3L, 6L, 9L);
   }
 
+  /**
+   * Version scripts run {@code git describe} in a tarball and go on after git's complaint; a later line
+   * of the step that says more is the cause.
+   */
+  @Test
+  void analyze_gitOutsideARepositoryAsNoise_losesToTheStepsOwnError() throws IOException {
+    Diagnosis d = analyze(
+        "$ python setup.py build_ext --inplace",
+        "fatal: not a git repository (or any of the parent directories): .git",
+        "running build_ext",
+        "building 'geo._speedups' extension",
+        "src/speedups.c:41:5: error: implicit declaration of function 'PyUnicode_AS_UNICODE'",
+        "error: command '/usr/bin/gcc' failed with exit code 1",
+        "The command \"python setup.py build_ext --inplace\" exited with 1.");
+
+    assertThat(d.primary().line()).isEqualTo(5);
+  }
+
+  /**
+   * A warning about an optional variable is not the failure, even printed after the error (the rule
+   * takes its last hit); the error naming the required one is.
+   */
+  @Test
+  void analyze_missingEnvVarErrorThenWarning_namesTheRequiredVariable() throws IOException {
+    Diagnosis d = analyze(
+        "$ node scripts/seed.js",
+        "Error: Missing required environment variable: STRIPE_SECRET_KEY",
+        "    at Object.<anonymous> (/app/scripts/seed.js:4:9)",
+        "Warning: missing environment variable SENTRY_DSN, error reporting is off",
+        "The command \"node scripts/seed.js\" exited with 1.");
+
+    assertThat(d.ruleId()).isEqualTo("config.env-var-missing");
+    assertThat(d.primary().line()).isEqualTo(2);
+    assertThat(d.summary()).contains("STRIPE_SECRET_KEY");
+  }
+
   /** make's wrapper only repeats that the command above it failed: the tool's last output line is the cause. */
   @Test
   void analyze_makeWrapperAfterToolOutput_namesTheOutputAboveIt() throws IOException {
