@@ -30,6 +30,23 @@ public final class Redactor {
 
   private Redactor() {}
 
+  /**
+   * Whether a value is too short to be a secret once the punctuation around it in prose is dropped:
+   * {@code `permissions: id-token: write`.} names a permission level, and masking it garbled the fix
+   * the analyzer suggests.
+   */
+  private static boolean tooShortForASecret(String value) {
+    int end = value.length();
+    while (end > 0 && "`.,:;)]}>".indexOf(value.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    int start = 0;
+    while (start < end && "`([{<".indexOf(value.charAt(start)) >= 0) {
+      start++;
+    }
+    return end - start < 6;
+  }
+
   /** Returns {@code text} with every secret it recognises replaced by {@link #MASK}. */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
@@ -45,7 +62,8 @@ public final class Redactor {
       StringBuilder sb = new StringBuilder();
       do {
         String value = m.group(2);
-        String replacement = value.equals("***") || value.startsWith("${") || value.startsWith("$") ? m.group() : m.group(1) + MASK;
+        String replacement = value.equals("***") || value.startsWith("${") || value.startsWith("$") || tooShortForASecret(value)
+            ? m.group() : m.group(1) + MASK;
         m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
       } while (m.find());
       m.appendTail(sb);

@@ -33,4 +33,15 @@ class RedactorTest {
     String line = "error[E0308]: mismatched types at src/main.rs:12:5";
     assertThat(Redactor.redact(line)).isEqualTo(line);
   }
+
+  /** A permission level after "token:" is no secret; a six-character value still is. */
+  @Test
+  void redact_shortWordsInProse_areKeptButSixCharacterValuesMasked() {
+    assertThat(Redactor.redact("and that the job has `permissions: id-token: write`."))
+        .isEqualTo("and that the job has `permissions: id-token: write`.");
+    assertThat(Redactor.redact("permissions: { id-token: write, contents: read }"))
+        .isEqualTo("permissions: { id-token: write, contents: read }");
+    assertThat(Redactor.redact("token: abc123`.")).isEqualTo("token: [REDACTED]");
+    assertThat(Redactor.redact("password=hunter2")).isEqualTo("password=[REDACTED]");
+  }
 }
