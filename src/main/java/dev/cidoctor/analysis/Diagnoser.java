@@ -123,8 +123,12 @@ final class Diagnoser {
       category = rule.category();
       severity = rule.severity();
       transientFailure = rule.transientFailure();
-      summary = Redactor.redact(fill(rule.summary(), values));
-      suggestion = Redactor.redact(fill(rule.suggestion(), values));
+      // What comes from the log (captures, the primary line, test names) is redacted; the rule's own text
+      // is not: masking it turned the suggestion's `POSTGRES_PASSWORD: postgres` into [REDACTED].
+      Map<String, String> fromLog = new HashMap<>();
+      values.forEach((k, v) -> fromLog.put(k, Redactor.redact(v)));
+      summary = fill(rule.summary(), fromLog);
+      suggestion = fill(rule.suggestion(), fromLog);
       boolean inScope = scope == null || choice.candidate().step == scope.index;
       confidence = inScope ? Math.min(0.95, 0.7 + rule.priority() / 400.0) : 0.55;
     } else {
