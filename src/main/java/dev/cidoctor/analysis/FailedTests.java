@@ -1,7 +1,9 @@
 package dev.cidoctor.analysis;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,12 @@ final class FailedTests {
   private final List<String> names = new ArrayList<>();
   private final List<List<String>> nameWords = new ArrayList<>();
   private final List<String> aliases = new ArrayList<>();
+  /**
+   * Every name offered so far: offering one again changes nothing, and runners repeat names often (a
+   * test's header, its summary line, the same failure in every rerun), so the word-by-word comparison
+   * with every kept name is skipped for them.
+   */
+  private final Set<String> offered = new HashSet<>();
 
   /**
    * The failed tests, each once: the names the runner printed in the order first seen, then the
@@ -44,6 +52,9 @@ final class FailedTests {
       return;
     }
     String n = name.strip();
+    if (!offered.add(n)) {
+      return;
+    }
     List<String> words = words(n);
     for (int i = 0; i < names.size(); i++) {
       List<String> have = nameWords.get(i);
