@@ -111,6 +111,41 @@ class PrimaryLineTest {
     assertThat(d.summary()).contains("STRIPE_SECRET_KEY");
   }
 
+  /** nyc and Vitest align the metric names of their coverage verdicts; Vitest writes "Coverage threshold" capitalised. */
+  @Test
+  void analyze_coverageVerdictsOfNycAndVitest_areNamedAsCoverageThresholds() throws IOException {
+    Diagnosis nyc = analyze(
+        "$ npx nyc --check-coverage --lines 80 npm test",
+        "All files          |   61.26 |    54.41 |    58.45 |   62.73 |",
+        "ERROR: Coverage for lines      (62.73%) does not meet global threshold (80%)",
+        "The command \"npx nyc --check-coverage --lines 80 npm test\" exited with 1.");
+    Diagnosis vitest = analyze(
+        "$ npx vitest run --coverage",
+        " Test Files  12 passed (12)",
+        "ERROR: Coverage threshold for lines (80%) not met: 75.02%",
+        "The command \"npx vitest run --coverage\" exited with 1.");
+
+    assertThat(nyc.ruleId()).isEqualTo("coverage.threshold-not-met");
+    assertThat(nyc.summary()).contains("62.73% is below the required 80%");
+    assertThat(vitest.ruleId()).isEqualTo("coverage.threshold-not-met");
+    assertThat(vitest.summary()).contains("75.02% is below the required 80%");
+  }
+
+  /** Maven's JaCoCo check puts the ratio on the line after 'Rule violated for package x:'. */
+  @Test
+  void analyze_jacocoMavenTwoLineVerdict_isNamedAsACoverageThreshold() throws IOException {
+    Diagnosis d = analyze(
+        "$ ./mvnw -B verify",
+        "[INFO] --- jacoco:0.8.12:check (jacoco-check) @ shop ---",
+        "[WARNING] Rule violated for package com.acme.shop.service:",
+        "        lines covered ratio is 0.65, but expected minimum is 0.80",
+        "[INFO] BUILD FAILURE",
+        "The command \"./mvnw -B verify\" exited with 1.");
+
+    assertThat(d.ruleId()).isEqualTo("coverage.threshold-not-met");
+    assertThat(d.summary()).contains("0.65 is below the required 0.80");
+  }
+
   /** make's wrapper only repeats that the command above it failed: the tool's last output line is the cause. */
   @Test
   void analyze_makeWrapperAfterToolOutput_namesTheOutputAboveIt() throws IOException {
