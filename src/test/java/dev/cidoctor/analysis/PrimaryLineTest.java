@@ -146,6 +146,21 @@ class PrimaryLineTest {
     assertThat(d.summary()).contains("0.65 is below the required 0.80");
   }
 
+  /** The SonarScanner's reason is the next line with text, under a clock or an exception name. */
+  @Test
+  void analyze_sonarScannerErrorWithClockAndExceptionLine_namesTheReason() throws IOException {
+    Diagnosis d = analyze(
+        "$ sonar-scanner",
+        "06:18:45.633 INFO: ------------------------------------------------------------------------",
+        "06:18:45.633 ERROR: Error during SonarScanner execution",
+        "org.sonar.java.AnalysisException: Your project contains .java files, please provide compiled classes with sonar.java.binaries property",
+        "06:18:45.634 ERROR: ",
+        "The command \"sonar-scanner\" exited with 2.");
+
+    assertThat(d.ruleId()).isEqualTo("sonar.scanner-error");
+    assertThat(d.summary()).contains("Your project contains .java files");
+  }
+
   /** make's wrapper only repeats that the command above it failed: the tool's last output line is the cause. */
   @Test
   void analyze_makeWrapperAfterToolOutput_namesTheOutputAboveIt() throws IOException {
