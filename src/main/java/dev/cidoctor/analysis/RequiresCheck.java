@@ -21,8 +21,19 @@ final class RequiresCheck {
   }
 
   /**
+   * Records the test a rule names only with its second line, when the condition holds. The scanner
+   * calls it once the lines the condition looks at are in, so every such test is named once, during
+   * the scan; the diagnosis only reads the names.
+   */
+  void nameTest(Candidate c, RuleHit h) {
+    if (h.rule().collectTests() && h.rule().requires() != null && check(c, h, true) != null) {
+      scan.tests.add(h.rule().testOf(h.captures()));
+    }
+  }
+
+  /**
    * As {@link #check(Candidate, RuleHit)}; with {@code record} false it only tells, without
-   * keeping captures or failed tests (for choosing which other lines are evidence).
+   * keeping captures (for choosing which other lines are evidence).
    */
   ContextLine check(Candidate c, RuleHit h, boolean record) {
     Rule.LineCondition req = h.rule().requires();
@@ -53,9 +64,6 @@ final class RequiresCheck {
     }
     if (req.negated() ? found != null : found == null) {
       return null;
-    }
-    if (h.rule().collectTests() && record) {
-      scan.tests.add(h.rule().testOf(h.captures()));
     }
     return req.negated() || !h.rule().primaryIsRequired() ? self : found;
   }

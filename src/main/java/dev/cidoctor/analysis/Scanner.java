@@ -198,9 +198,7 @@ final class Scanner implements LineSink {
    */
   private void nameTests(Candidate c) {
     for (RuleHit h : c.hits) {
-      if (h.rule().collectTests() && h.rule().requires() != null) {
-        testNames.check(c, h, true);
-      }
+      testNames.nameTest(c, h);
     }
   }
 
