@@ -111,39 +111,33 @@ class PrimaryLineTest {
     assertThat(d.summary()).contains("STRIPE_SECRET_KEY");
   }
 
-  /** nyc and Vitest align the metric names of their coverage verdicts; Vitest writes "Coverage threshold" capitalised. */
+  /**
+   * The coverage verdicts real tools print: nyc and Vitest align the metric names, Vitest writes
+   * "Coverage threshold" capitalised, and Maven's JaCoCo check puts the ratio on the line after
+   * "Rule violated for package x:".
+   */
   @Test
-  void analyze_coverageVerdictsOfNycAndVitest_areNamedAsCoverageThresholds() throws IOException {
-    Diagnosis nyc = analyze(
-        "$ npx nyc --check-coverage --lines 80 npm test",
+  void analyze_coverageVerdictsOfNycVitestAndMavenJacoco_areNamedAsCoverageThresholds() throws IOException {
+    assertCoverageVerdict("62.73% is below the required 80%",
         "All files          |   61.26 |    54.41 |    58.45 |   62.73 |",
-        "ERROR: Coverage for lines      (62.73%) does not meet global threshold (80%)",
-        "The command \"npx nyc --check-coverage --lines 80 npm test\" exited with 1.");
-    Diagnosis vitest = analyze(
-        "$ npx vitest run --coverage",
+        "ERROR: Coverage for lines      (62.73%) does not meet global threshold (80%)");
+    assertCoverageVerdict("75.02% is below the required 80%",
         " Test Files  12 passed (12)",
-        "ERROR: Coverage threshold for lines (80%) not met: 75.02%",
-        "The command \"npx vitest run --coverage\" exited with 1.");
-
-    assertThat(nyc.ruleId()).isEqualTo("coverage.threshold-not-met");
-    assertThat(nyc.summary()).contains("62.73% is below the required 80%");
-    assertThat(vitest.ruleId()).isEqualTo("coverage.threshold-not-met");
-    assertThat(vitest.summary()).contains("75.02% is below the required 80%");
-  }
-
-  /** Maven's JaCoCo check puts the ratio on the line after 'Rule violated for package x:'. */
-  @Test
-  void analyze_jacocoMavenTwoLineVerdict_isNamedAsACoverageThreshold() throws IOException {
-    Diagnosis d = analyze(
-        "$ ./mvnw -B verify",
-        "[INFO] --- jacoco:0.8.12:check (jacoco-check) @ shop ---",
+        "ERROR: Coverage threshold for lines (80%) not met: 75.02%");
+    assertCoverageVerdict("0.65 is below the required 0.80",
         "[WARNING] Rule violated for package com.acme.shop.service:",
         "        lines covered ratio is 0.65, but expected minimum is 0.80",
-        "[INFO] BUILD FAILURE",
-        "The command \"./mvnw -B verify\" exited with 1.");
+        "[INFO] BUILD FAILURE");
+  }
 
-    assertThat(d.ruleId()).isEqualTo("coverage.threshold-not-met");
-    assertThat(d.summary()).contains("0.65 is below the required 0.80");
+  private static void assertCoverageVerdict(String summary, String... output) throws IOException {
+    String[] lines = new String[output.length + 2];
+    lines[0] = "$ ./ci/test.sh";
+    System.arraycopy(output, 0, lines, 1, output.length);
+    lines[lines.length - 1] = "The command \"./ci/test.sh\" exited with 1.";
+    Diagnosis d = analyze(lines);
+    assertThat(d.ruleId()).as(output[output.length - 1]).isEqualTo("coverage.threshold-not-met");
+    assertThat(d.summary()).contains(summary);
   }
 
   /** The SonarScanner's reason is the next line with text, under a clock or an exception name. */
