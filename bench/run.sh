@@ -56,6 +56,11 @@ naive_runs=""
 if "${JAVA%java}javac" -d "$NAIVE_DIR" bench/NaiveLoop.java 2>/dev/null; then
   naive_runs=$(measure "$JAVA" -XX:+UseSerialGC -cp "$NAIVE_DIR" NaiveLoop "$BIG")
 fi
+# The floor: the fastest Java we wrote for grep's own job (memory-mapped, one piece per core).
+floor_runs=""
+if "${JAVA%java}javac" -d "$NAIVE_DIR" bench/GrepFloor.java 2>/dev/null; then
+  floor_runs=$(measure "$JAVA" -XX:+UseSerialGC -cp "$NAIVE_DIR" GrepFloor "$BIG")
+fi
 g_s=$(echo "$grep_runs" | awk '{print $1}' | median); g_kb=$(echo "$grep_runs" | awk '{print $2}' | median)
 c_s=$(echo "$cid_runs" | awk '{print $1}' | median); c_kb=$(echo "$cid_runs" | awk '{print $2}' | median)
 awk -v gs="$g_s" -v gk="$g_kb" -v cs="$c_s" -v ck="$c_kb" -v mb="$size_mb" 'BEGIN {
@@ -67,6 +72,12 @@ if [[ -n "$naive_runs" ]]; then
   n_s=$(echo "$naive_runs" | awk '{print $1}' | median)
   awk -v gs="$g_s" -v ns="$n_s" -v mb="$size_mb" 'BEGIN {
     printf "naive Java readLine loop: %6.2f s  %7.0f MB/s  (%.1f x grep; reference only, bench/NaiveLoop.java)\n", ns, mb / (ns > 0 ? ns : 0.01), ns / (gs > 0 ? gs : 0.01)
+  }'
+fi
+if [[ -n "$floor_runs" ]]; then
+  f_s=$(echo "$floor_runs" | awk '{print $1}' | median)
+  awk -v gs="$g_s" -v fs="$f_s" -v mb="$size_mb" 'BEGIN {
+    printf "Java floor for grep job : %6.2f s  %7.0f MB/s  (%.1f x grep; bench/GrepFloor.java, no analysis)\n", fs, mb / (fs > 0 ? fs : 0.01), fs / (gs > 0 ? gs : 0.01)
   }'
 fi
 typ_mb=$(awk -v b="$(stat -c %s "$TYPICAL")" 'BEGIN {printf "%.1f", b / 1e6}')
