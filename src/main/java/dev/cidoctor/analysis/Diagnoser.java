@@ -66,8 +66,10 @@ final class Diagnoser {
         ruleLines++;
       }
     }
-    // Without a failure marker the failing step is only a guess: let every step compete.
-    Choice choice = choose(scope != null && scope.failed() ? scope : null, all);
+    // Without a failure marker the failing step is only a guess: let every step compete, except that a
+    // transient error (a download that failed and was done without) outside the guessed step ranks
+    // below the rules that explain lines of that step.
+    Choice choice = choose(scope != null && scope.failed() ? scope : null, scope, all);
     if (choice == null || (scope != null && scope.failed() && choice.candidate().step != scope.index)
         || (choice.hit() == null && choice.candidate().finalScore() < WEAK_SCORE)) {
       Choice tail = fromTail(scope);
@@ -220,7 +222,7 @@ final class Diagnoser {
     return PASSING_SUMMARY.matcher(text).find() && !NONZERO.matcher(text).find();
   }
 
-  private Choice choose(Step scope, List<Candidate> all) {
+  private Choice choose(Step scope, Step guess, List<Candidate> all) {
     Choice best = null;
     long bestKey = Long.MIN_VALUE;
     // An error that a test run printed and then reported as passing did not stop it (a warning a test
@@ -247,7 +249,8 @@ final class Diagnoser {
         if (inScope && c.line < lastPassing && h.rule().category() != Category.TEST_FAILURE) {
           strength = Math.min(strength, BEFORE_PASSING_RUN);
         }
-        long key = (inScope ? 2L : 1L) << 41 | ((long) strength << 32)
+        boolean demoted = !inScope || (scope == null && guess != null && c.step != guess.index && h.rule().transientFailure());
+        long key = (demoted ? 1L : 2L) << 41 | ((long) strength << 32)
             | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
           bestKey = key;

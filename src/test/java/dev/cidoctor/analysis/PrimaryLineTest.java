@@ -444,4 +444,43 @@ class PrimaryLineTest {
     assertThat(Diagnoser.continuation("Error:", List.of(new ContextLine(2, "  Error code 3")))).isEqualTo(" Error code 3");
     assertThat(Diagnoser.continuation("E   AssertionError: boom", after)).isEmpty();
   }
+
+  /**
+   * Without a failure marker the failing step is a guess, and every step competes; a transient network
+   * error in an earlier step (Travis' worker failing to update a CLI it then does without) still ranks
+   * below a rule that explains the guessed step's failure, and leads when it is in that step.
+   */
+  @Test
+  void analyze_transientErrorOutsideTheGuessedStep_yieldsToTheStepsRule() throws IOException {
+    String[] setup = {
+        "travis_fold:start:system_info",
+        "Build system information",
+        "travis_fold:end:system_info",
+        "curl: (6) Could not resolve host: cli-assets.heroku.com",
+        "Failed to update Heroku CLI",
+        "travis_fold:start:install",
+        "$ pip install -r requirements.txt",
+        "Successfully installed requests-2.22.0",
+        "travis_fold:end:install"};
+    Diagnosis d = analyze(concat(setup,
+        "$ pytest tests",
+        "tests/test_api.py::test_create PASSED",
+        "tests/test_api.py::test_delete FAILED",
+        "FAILED tests/test_api.py::test_delete - AssertionError: assert 200 == 204",
+        "========================= 1 failed, 1 passed in 0.12s ========================="));
+    assertThat(d.ruleId()).isEqualTo("python.assert.http-status");
+    assertThat(d.primary().line()).isEqualTo(13L);
+
+    Diagnosis inStep = analyze(concat(setup,
+        "$ pip install --upgrade awscli",
+        "curl: (6) Could not resolve host: pypi.org"));
+    assertThat(inStep.ruleId()).isEqualTo("net.dns-resolution");
+    assertThat(inStep.primary().line()).isEqualTo(11L);
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
 }
