@@ -122,7 +122,10 @@ final class Diagnoser {
     String suggestion;
     double confidence;
     if (rule != null) {
-      category = rule.category();
+      // A generic wrapper ("error Command failed with exit code 1.") does not know what failed; the
+      // line it points at and the step's command often do ("prettier", "pytest").
+      category = rule.category() == Category.UNKNOWN
+          ? FallbackCategory.infer(choice.primary().text(), step, !tests.isEmpty()) : rule.category();
       severity = rule.severity();
       transientFailure = rule.transientFailure();
       // What comes from the log (captures, the primary line, test names) is redacted; the rule's own text

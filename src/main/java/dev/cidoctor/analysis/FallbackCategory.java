@@ -5,10 +5,13 @@ import java.util.regex.Pattern;
 
 /** Guesses the category of a failure no rule explains, from its root-cause line and step name. */
 final class FallbackCategory {
-  private static final Pattern TEST = Pattern.compile("(?i)\\btests?\\b|spec|pytest|junit|jest|mocha|assert|expected");
+  private static final Pattern TEST = Pattern.compile(
+      "(?i)\\btests?\\b|\\bspecs?\\b|_spec\\b|\\.spec\\.|pytest|junit|jest|mocha|\\bassert|\\bexpected\\b");
   private static final Pattern COMPILE = Pattern.compile("(?i)compil|syntax error|^\\s*FAILED: .*\\.(?:o|obj)\\b|\\.(?:c|cc|cpp|h|java|kt|rs|go|ts|cs|swift|scala):\\d+|cannot find symbol|undefined reference");
-  private static final Pattern DEPENDENCY = Pattern.compile("(?i)npm ERR|yarn|pip|could not resolve|dependenc|package|module not found|no matching distribution|bundle|gem |nuget|composer");
-  private static final Pattern NETWORK = Pattern.compile("(?i)ECONNRESET|ETIMEDOUT|ENOTFOUND|connection reset|temporary failure in name resolution|could not resolve host|TLS handshake|\\b50[234]\\b");
+  private static final Pattern DEPENDENCY = Pattern.compile(
+      "(?i)npm ERR|\\byarn (?:install|add)\\b|\\bpip\\d*(?:\\.\\d+)? install\\b|could not resolve|dependenc|package|module not found"
+          + "|no matching distribution|\\bbundle install\\b|\\bbundler\\b|\\bgem install\\b|nuget|composer");
+  private static final Pattern NETWORK = Pattern.compile("(?i)\\b(?:ECONNRESET|ETIMEDOUT|ENOTFOUND)\\b|connection reset|temporary failure in name resolution|could not resolve host|TLS handshake|\\b50[234]\\b");
   private static final Pattern TIMEOUT = Pattern.compile("(?i)timed out|timeout|exceeded the maximum execution time");
   private static final Pattern RESOURCES = Pattern.compile("(?i)out of memory|OutOfMemoryError|no space left|Killed\\b|exit code 137");
   /** A test framework's assertion report: it is a failed test whatever words (a status code, "timeout") it quotes. */
