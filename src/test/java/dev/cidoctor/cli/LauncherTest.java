@@ -37,7 +37,7 @@ class LauncherTest {
   private static final Path LAUNCHER = Path.of("cidoctor");
   /** The commands the launcher runs; flock is optional (without it the build is not locked). */
   private static final List<String> TOOLS = List.of("dirname", "readlink", "grep", "sed", "head", "sort", "cut",
-      "ls", "awk", "cat", "find", "od", "tr", "rm", "mkdir", "flock");
+      "ls", "awk", "cat", "find", "od", "tr", "rm", "mkdir", "env", "flock");
   /** Every fake java exits with this code when it "runs" the jar: not 0, not the launcher's own 4. */
   private static final int JAVA_EXIT = 3;
   private static final Instant AN_HOUR_AGO = Instant.now().minus(Duration.ofHours(1));
@@ -202,6 +202,52 @@ class LauncherTest {
         "MAVEN_OPTS: -Xmx512m --sun-misc-unsafe-memory-access=allow");
     assertThat(Files.readString(jar)).isEqualTo("rebuilt");
     assertThat(javaArgs(jdk)).endsWith("-jar", jar.toString(), "analyze", "-");
+  }
+
+  /**
+   * After a rebuild the launcher writes the class-data archive with a training run on a shipped example.
+   * That run must not touch the user's things: it runs in target/ (so no .env of the caller's folder is
+   * read), records into a scratch store it deletes (not ./data/patterns.db, PATTERN_DB_PATH or a team's
+   * DATABASE_URL), asks no model and writes no LOG_FILE. The user's own command then runs as usual.
+   */
+  @Test
+  void launcher_trainingRunForTheArchive_leavesTheUsersStoreModelAndLogAlone() throws Exception {
+    Path jdk = roots.resolve("jdk-25");
+    Files.createDirectories(jdk.resolve("bin"));
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.2\"\n");
+    script(jdk.resolve("bin/java"), """
+        if [ "$1" = -version ]; then echo 'openjdk version "25.0.2" 2025-01-21' >&2; exit 0; fi
+        { echo "call pwd=$PWD db=${DATABASE_URL-unset} path=${PATTERN_DB_PATH-unset} log=${LOG_FILE-unset} key=${OPENAI_API_KEY-unset}"
+          printf '%%s\\n' "$@"; } >> '%1$s/calls'
+        exit 0
+        """.formatted(jdk));
+    builtJar();
+    Files.createDirectories(app.resolve("examples"));
+    Files.writeString(app.resolve("examples/github-actions-pytest-failure.log"), "FAILED test_x.py::test_y\n");
+    Files.setLastModifiedTime(app.resolve("src/main/java/App.java"), FileTime.from(Instant.now()));
+    fakeMvnw(0);
+    Path scratch = app.resolve("target/.cds-training.db");
+    Files.writeString(scratch, "left by an interrupted run");
+
+    Run r = launch(Map.of("DATABASE_URL", "jdbc:postgresql://db.team/cidoctor", "PATTERN_DB_PATH", "/srv/patterns.db",
+        "LOG_FILE", "/var/log/cidoctor.log", "OPENAI_API_KEY", "sk-test"), "analyze", "a.log");
+
+    assertThat(r.exitCode()).isZero();
+    List<String> calls = Files.readAllLines(jdk.resolve("calls"));
+    int user = calls.lastIndexOf(calls.stream().filter(l -> l.startsWith("call ")).reduce((a, b) -> b).orElseThrow());
+    List<String> training = calls.subList(0, user);
+    assertThat(training.get(0)).isEqualTo("call pwd=" + app.resolve("target") + " db=unset path=unset log=unset key=unset");
+    assertThat(training).containsSubsequence("-jar", jar.toString(), "analyze", "--db", scratch.toString(), "--llm", "off",
+        app.resolve("examples/github-actions-pytest-failure.log").toString());
+    assertThat(training).contains("-XX:+AutoCreateSharedArchive");
+    // the user's own command keeps the user's environment and folder
+    assertThat(calls.get(user)).isEqualTo("call pwd=" + cwd + " db=jdbc:postgresql://db.team/cidoctor path=/srv/patterns.db"
+        + " log=/var/log/cidoctor.log key=sk-test");
+    assertThat(calls.subList(user, calls.size())).endsWith("-jar", jar.toString(), "analyze", "a.log");
+    assertThat(scratch).doesNotExist();
+    try (Stream<Path> left = Files.list(cwd)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("a.log");
+    }
   }
 
   /** A failed build exits 4 with one sentence after Maven's output, nothing on stdout, and never runs the stale jar. */
