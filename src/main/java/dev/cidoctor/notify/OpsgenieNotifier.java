@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * de-duplicates a recurrence. Limits from the Alert API reference: message 130, alias 512,
  * description 15000, 20 tags of 50, entity 512, source 100.
  */
-final class OpsgenieNotifier implements Notifier {
+final class OpsgenieNotifier extends PagingNotifier {
   static final String DEFAULT_URL = "https://api.opsgenie.com";
   static final int MAX_MESSAGE = 130;
   static final int MAX_DESCRIPTION = 15000;
@@ -32,15 +32,7 @@ final class OpsgenieNotifier implements Notifier {
   }
 
   @Override
-  public boolean accepts(Notification n) {
-    return Paging.pages(n);
-  }
-
-  @Override
-  public void send(Notification n) {
-    if (!accepts(n)) {
-      return;
-    }
+  void page(Notification n) {
     String root = base.toString().replaceAll("/+$", "");
     URI uri = n.kind() == Notification.Kind.RECOVERY
         ? URI.create(root + "/v2/alerts/" + URLEncoder.encode(Paging.key(n), StandardCharsets.UTF_8).replace("+", "%20")

@@ -10,7 +10,7 @@ import java.net.URI;
  * the fingerprint as dedup_key so a recurrence joins the open incident and a recovery resolves it.
  * Limits from the Events API v2 reference: summary 1024 characters, dedup_key 255.
  */
-final class PagerDutyNotifier implements Notifier {
+final class PagerDutyNotifier extends PagingNotifier {
   static final String DEFAULT_URL = "https://events.pagerduty.com/v2/enqueue";
   static final int MAX_SUMMARY = 1024;
 
@@ -28,15 +28,7 @@ final class PagerDutyNotifier implements Notifier {
   }
 
   @Override
-  public boolean accepts(Notification n) {
-    return Paging.pages(n);
-  }
-
-  @Override
-  public void send(Notification n) {
-    if (!accepts(n)) {
-      return;
-    }
+  void page(Notification n) {
     Http.send(channel(), "PagerDuty", Http.postJson(endpoint, Json.compact(render(n, routingKey))).build());
   }
 
