@@ -11,17 +11,16 @@ import dev.cidoctor.logs.LineText;
 final class RuleText {
   private RuleText() {}
 
-  /** The cleaned text of a line, without a leading Travis {@code nl}; a bare {@code nl} line is left alone. */
+  /**
+   * The cleaned text of a line, without a leading Travis {@code nl} where {@link #travisNlLength} finds
+   * one in the bytes (before spaces and more text, or before a colour code: xcpretty's {@code
+   * nl ESC[31m❌  file:1:2: error}); a bare {@code nl} line and a word such as {@code nlohmann} are left alone.
+   */
   static String of(byte[] bytes, int offset, int length) {
     String s = LineText.clean(bytes, offset, length);
-    if (s.length() > 3 && s.startsWith("nl ")) {
-      int i = 2;
-      while (i < s.length() && s.charAt(i) == ' ') {
-        i++;
-      }
-      if (i < s.length()) {
-        return s.substring(2);
-      }
+    int end = offset + length;
+    if (s.startsWith("nl") && travisNlLength(bytes, afterBomAndTimestamp(bytes, offset, end), end) == 2) {
+      return s.substring(2);
     }
     return s;
   }
@@ -31,12 +30,16 @@ final class RuleText {
    * timestamp and Travis' {@code nl}, which {@link #of} drops too.
    */
   static int start(byte[] b, int offset, int end) {
+    int start = afterBomAndTimestamp(b, offset, end);
+    return start + travisNlLength(b, start, end);
+  }
+
+  private static int afterBomAndTimestamp(byte[] b, int offset, int end) {
     int start = offset;
     if (end - start >= 3 && (b[start] & 0xFF) == 0xEF && (b[start + 1] & 0xFF) == 0xBB && (b[start + 2] & 0xFF) == 0xBF) {
       start += 3;
     }
-    start += LineText.timestampLength(b, start, end);
-    return start + travisNlLength(b, start, end);
+    return start + LineText.timestampLength(b, start, end);
   }
 
   /**

@@ -25,6 +25,13 @@ class PrimaryLineTest {
     assertThat(RuleText.of(bare, 0, bare.length)).isEqualTo("nl");
     byte[] word = "nlohmann json".getBytes(StandardCharsets.UTF_8);
     assertThat(RuleText.of(word, 0, word.length)).isEqualTo("nlohmann json");
+    // xcpretty's red cross right after the nl: the prefilter starts after the nl, and so must the text
+    byte[] coloured = "nl\u001b[31m❌  \u001b[0m/src/A.swift:47:19: \u001b[31m'value' is inaccessible\u001b[0m"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(RuleText.of(coloured, 0, coloured.length)).isEqualTo("❌  /src/A.swift:47:19: 'value' is inaccessible");
+    assertThat(RuleText.start(coloured, 0, coloured.length)).isEqualTo(2);
+    byte[] stamped = "2024-01-02T03:04:05.1234567Z nl\u001b[31mx".getBytes(StandardCharsets.UTF_8);
+    assertThat(RuleText.of(stamped, 0, stamped.length)).isEqualTo("x");
   }
 
   /** Travis' macOS workers print "nl" before output lines; the Mocha header must still win over "1 failing". */
