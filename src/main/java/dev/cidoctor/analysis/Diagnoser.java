@@ -26,8 +26,12 @@ final class Diagnoser {
   private static final int BEFORE_PASSING_RUN = 60;
   /** Outside the failing step, a line without a rule competes only from this score up. */
   private static final int OUT_OF_SCOPE_MIN = 20;
-  /** A {@code {name}} placeholder in a rule's summary, suggestion or test-name template. */
-  static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
+  /**
+   * A {@code {name}} placeholder in a rule's summary, suggestion or test-name template, or a counted one,
+   * {@code {name|one|many}}: the value, a space, and {@code one} when the value is 1, else {@code many}
+   * ("1 failure", "3 failures").
+   */
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)(?:\\|([^|{}]*)\\|([^|{}]*))?\\}");
 
   private final Scanner scan;
   private final String input;
@@ -359,6 +363,9 @@ final class Diagnoser {
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String v = values.get(m.group(1));
+      if (v != null && m.group(2) != null) {
+        v = v + " " + (v.strip().equals("1") ? m.group(2) : m.group(3));
+      }
       // A capture of another of the rule's patterns is absent: leave it out rather than print "?".
       m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : v));
     }
