@@ -136,7 +136,7 @@ final class Diagnoser {
       // is not: masking it turned the suggestion's `POSTGRES_PASSWORD: postgres` into [REDACTED].
       Map<String, String> fromLog = new HashMap<>();
       values.forEach((k, v) -> fromLog.put(k, Redactor.redact(v)));
-      summary = fill(rule.summary(), fromLog);
+      summary = closeSummary(fill(rule.summary(), fromLog), fromLog.get("more"), rule.summary().contains("{more}"));
       suggestion = fill(rule.suggestion(), fromLog);
       boolean inScope = scope == null || choice.candidate().step == scope.index;
       confidence = inScope ? Math.min(0.95, 0.7 + rule.priority() / 400.0) : 0.55;
@@ -361,17 +361,26 @@ final class Diagnoser {
   static String fill(String template, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder sb = new StringBuilder();
-    while (m.find()) {
+    int from = 0;
+    while (m.find(from)) {
+      sb.append(template, from, m.start());
       String v = values.get(m.group(1));
       if (v != null && m.group(2) != null) {
         v = v + " " + (v.strip().equals("1") ? m.group(2) : m.group(3));
       }
       // A capture of another of the rule's patterns is absent: leave it out rather than print "?".
-      m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : v));
+      sb.append(v == null ? "" : v);
+      from = m.end();
+      // "{message}." with a message that ends its own sentence: one full stop, not two
+      if (v != null && !v.isEmpty() && ".!?".indexOf(v.charAt(v.length() - 1)) >= 0
+          && from < template.length() && template.charAt(from) == '.' && !template.startsWith("..", from)) {
+        from++;
+      }
     }
-    m.appendTail(sb);
+    sb.append(template, from, template.length());
     return sb.toString();
   }
+
 
   /**
    * For a primary line that ends with a colon and leaves its message to the next line (pytest's
@@ -395,6 +404,21 @@ final class Diagnoser {
     }
     String rest = t.substring(k).strip();
     return rest.isEmpty() ? "" : (Character.isWhitespace(primary.charAt(primary.length() - 1)) ? "" : " ") + shorten(rest, 160);
+  }
+
+  /**
+   * A summary whose last value announces the next line ("panicked at src/lib.rs:31:9:") takes that line
+   * ({@code more}) when its template did not already, and otherwise loses the dangling colon.
+   */
+  static String closeSummary(String summary, String more, boolean templateUsedMore) {
+    String s = summary.stripTrailing();
+    if (!s.endsWith(":")) {
+      return summary;
+    }
+    if (!templateUsedMore && more != null && !more.isBlank()) {
+      return s + more;
+    }
+    return s.substring(0, s.length() - 1).stripTrailing();
   }
 
   /** The first of {@code lines} with text of its own (not blank, not only a tag or a rule of dashes), or null. */

@@ -39,4 +39,22 @@ class TemplateFillTest {
     }
     assertThat(offenders).isEmpty();
   }
+
+  /** A value that ends its own sentence before the template's full stop gives one full stop; an ellipsis stays. */
+  @Test
+  void fill_valueEndingASentence_getsOneFullStop() {
+    assertThat(Diagnoser.fill("It said: {m}. Then", Map.of("m", "the config is wrong."))).isEqualTo("It said: the config is wrong. Then");
+    assertThat(Diagnoser.fill("It said: {m}. Then", Map.of("m", "the config is wrong"))).isEqualTo("It said: the config is wrong. Then");
+    assertThat(Diagnoser.fill("{m}... and so on", Map.of("m", "wait."))).isEqualTo("wait.... and so on");
+  }
+
+  /** A summary that ends on a colon takes the line it announces, or loses the colon. */
+  @Test
+  void closeSummary_danglingColon_takesTheNextLineOrGoesAway() {
+    assertThat(Diagnoser.closeSummary("Rust test t panicked at src/lib.rs:31:9:", " assertion failed", false))
+        .isEqualTo("Rust test t panicked at src/lib.rs:31:9: assertion failed");
+    assertThat(Diagnoser.closeSummary("JUnit tests failed (0 failures, 1 error): ", "", false)).isEqualTo("JUnit tests failed (0 failures, 1 error)");
+    assertThat(Diagnoser.closeSummary("pytest: AssertionError:", " boom", true)).isEqualTo("pytest: AssertionError");
+    assertThat(Diagnoser.closeSummary("javac: ';' expected (A.java:3)", " x", false)).isEqualTo("javac: ';' expected (A.java:3)");
+  }
 }
