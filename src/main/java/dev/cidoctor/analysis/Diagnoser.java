@@ -144,8 +144,8 @@ final class Diagnoser {
       category = FallbackCategory.infer(choice.primary().text(), step, !tests.isEmpty());
       severity = Severity.MEDIUM;
       transientFailure = false;
-      summary = Redactor.redact((step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
-          + shorten(choice.primary().text().strip(), 200));
+      summary = closeSummary(Redactor.redact((step == null ? "The build failed" : "Step '" + shorten(step, 80) + "' failed") + ": "
+          + shorten(choice.primary().text().strip(), 200)), Redactor.redact(values.get("more")), false);
       suggestion = FallbackCategory.suggestion(category, step);
       confidence = Math.min(0.6, 0.25 + choice.candidate().finalScore() / 400.0);
     }
@@ -416,7 +416,10 @@ final class Diagnoser {
       return summary;
     }
     if (!templateUsedMore && more != null && !more.isBlank()) {
-      return s + more;
+      s = (s + more).stripTrailing(); // the next line may announce another: its colon goes
+      if (!s.endsWith(":")) {
+        return s;
+      }
     }
     return s.substring(0, s.length() - 1).stripTrailing();
   }

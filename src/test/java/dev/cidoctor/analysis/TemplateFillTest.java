@@ -55,6 +55,8 @@ class TemplateFillTest {
         .isEqualTo("Rust test t panicked at src/lib.rs:31:9: assertion failed");
     assertThat(Diagnoser.closeSummary("JUnit tests failed (0 failures, 1 error): ", "", false)).isEqualTo("JUnit tests failed (0 failures, 1 error)");
     assertThat(Diagnoser.closeSummary("pytest: AssertionError:", " boom", true)).isEqualTo("pytest: AssertionError");
+    assertThat(Diagnoser.closeSummary("no compatible versions for pod \"X\":", " In Podfile:", false))
+        .isEqualTo("no compatible versions for pod \"X\": In Podfile");
     assertThat(Diagnoser.closeSummary("javac: ';' expected (A.java:3)", " x", false)).isEqualTo("javac: ';' expected (A.java:3)");
   }
 }
