@@ -424,10 +424,10 @@ final class Diagnoser {
     return s.substring(0, s.length() - 1).stripTrailing();
   }
 
-  /** The first of {@code lines} with text of its own (not blank, not only a tag or a rule of dashes), or null. */
+  /** The first of {@code lines} with text of its own (not blank, not only a tag or a rule of dashes, not build progress), or null. */
   private static ContextLine nextWithText(List<ContextLine> lines) {
     for (ContextLine l : lines) {
-      if (!Heuristics.holdsNoText(l.text())) {
+      if (!Heuristics.holdsNoText(l.text()) && !Heuristics.isBuildProgress(l.text())) {
         return l;
       }
     }

@@ -32,9 +32,14 @@ final class Heuristics {
           + "|error-prone|\\bonerror\\b|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
           + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"
           + "|Unable to find image .* locally|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)"
-          // a build's progress line that only names what it compiles (cargo's "Compiling thiserror v1.0.50",
-          // GHC's "[ 3 of 220] Compiling Control.Exception", stack's "pkg > [ 6 of 25] Compiling X.Error")
-          + "|^(?:\\S+\\s+>\\s+)?(?:\\[\\s*\\d+ of \\d+\\]\\s+)?Compiling\\s+[\\w.:/-]+(?:\\s+v\\d\\S*)?(?:\\s+\\([^)]*\\))?\\s*$");
+          + "|" + Heuristics.PROGRESS);
+  /**
+   * A build's progress line that only names what it compiles (cargo's "Compiling thiserror v1.0.50",
+   * GHC's "[ 3 of 220] Compiling Control.Exception", stack's "pkg > [ 6 of 25] Compiling X.Error").
+   */
+  private static final String PROGRESS =
+      "^(?:\\S+\\s+>\\s+)?(?:\\[\\s*\\d+ of \\d+\\]\\s+)?Compiling\\s+[\\w.:/-]+(?:\\s+v\\d\\S*)?(?:\\s+\\([^)]*\\))?\\s*$";
+  private static final Pattern PROGRESS_LINE = Pattern.compile(PROGRESS);
   /** Lines that only repeat that something failed, matched at the start of the line. */
   private static final Pattern WRAPPER = Pattern.compile(
       "##\\[error\\]Process completed with exit code|The command \".*\" exited with \\d+\\.|Done\\. Your build exited with"
@@ -78,6 +83,11 @@ final class Heuristics {
   /** Says whether a line holds no text of its own beyond a log-level tag (a separator, a blank). */
   static boolean holdsNoText(String text) {
     return NO_TEXT.matcher(text.strip()).matches();
+  }
+
+  /** Says whether a line is only a build's progress ("[ 6 of 19] Compiling Paths_ShellCheck ( ... )"), which parallel builds interleave with messages. */
+  static boolean isBuildProgress(String text) {
+    return PROGRESS_LINE.matcher(text.strip()).find();
   }
 
   static boolean isBareHeader(String text) {

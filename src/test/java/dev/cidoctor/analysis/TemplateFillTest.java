@@ -59,4 +59,14 @@ class TemplateFillTest {
         .isEqualTo("no compatible versions for pod \"X\": In Podfile");
     assertThat(Diagnoser.closeSummary("javac: ';' expected (A.java:3)", " x", false)).isEqualTo("javac: ';' expected (A.java:3)");
   }
+
+  /** The line a primary line announces skips a parallel build's progress lines printed in between. */
+  @Test
+  void continuation_skipsBuildProgressInterleavedByAParallelBuild() {
+    List<ContextLine> after = List.of(
+        new ContextLine(2, "[ 6 of 19] Compiling Paths_ShellCheck ( dist/build/autogen/Paths_ShellCheck.hs, dist/build/Paths_ShellCheck.o )"),
+        new ContextLine(3, "    Not in scope: type constructor or class `Semigroup'"));
+    assertThat(Diagnoser.continuation("src/ShellCheck/Fixer.hs:38:1: error:", after))
+        .isEqualTo(" Not in scope: type constructor or class `Semigroup'");
+  }
 }
