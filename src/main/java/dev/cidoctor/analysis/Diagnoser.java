@@ -256,7 +256,8 @@ final class Diagnoser {
         if (inScope && c.line < lastPassing && h.rule().category() != Category.TEST_FAILURE) {
           strength = Math.min(strength, BEFORE_PASSING_RUN);
         }
-        boolean demoted = !inScope || (scope == null && guess != null && c.step != guess.index && h.rule().transientFailure());
+        boolean demoted = !inScope
+            || (scope == null && guess != null && c.step != guess.index && h.rule().transientFailure());
         long key = (demoted ? 1L : 2L) << 41 | ((long) strength << 32)
             | (h.rule().pickLast() ? c.line & 0xFFFFFFFFL : 0xFFFFFFFFL - (c.line & 0xFFFFFFFFL));
         if (key > bestKey) {
@@ -380,7 +381,6 @@ final class Diagnoser {
     sb.append(template, from, template.length());
     return sb.toString();
   }
-
 
   /**
    * For a primary line that ends with a colon and leaves its message to the next line (pytest's
