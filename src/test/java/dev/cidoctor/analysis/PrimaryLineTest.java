@@ -490,4 +490,20 @@ class PrimaryLineTest {
     System.arraycopy(tail, 0, all, head.length, tail.length);
     return all;
   }
+
+  /** Codecov's v3 uploader says an unknown repository needs a token in its error line: the token rule names it. */
+  @Test
+  void analyze_codecovV3UploaderWithoutToken_isTheTokenRule() throws IOException {
+    Diagnosis d = analyze(
+        "##[group]Run codecov/codecov-action@v3",
+        "##[endgroup]",
+        "[2024-01-01T00:00:00.000Z] ['info'] -> No token specified or token is empty",
+        "[2024-01-01T00:00:01.000Z] ['error'] There was an error running the uploader: Error uploading to https://codecov.io:"
+            + " Error: There was an error fetching the storage URL during POST: 404 - {'detail': ErrorDetail(string='Could not"
+            + " find a repository, try using repo upload token', code='not_found')}",
+        "##[error]Codecov: Failed to properly upload: The process '/home/runner/work/_actions/codecov/codecov-action/v3/dist/codecov'"
+            + " failed with exit code 255");
+    assertThat(d.ruleId()).isEqualTo("codecov.token-required");
+    assertThat(d.primary().line()).isEqualTo(4L);
+  }
 }
