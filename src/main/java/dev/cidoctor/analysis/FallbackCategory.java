@@ -23,7 +23,7 @@ final class FallbackCategory {
       "(?i)\\boperation was cancell?ed\\b|\\bhas received a shutdown signal\\b|\\breceived SIG(?:INT|TERM)\\b|\\b(?:job|run|workflow) (?:was )?cancell?ed\\b");
   /** Refused access: a credential, a token's permissions, a protected resource. */
   private static final Pattern ACCESS = Pattern.compile(
-      "(?i)\\b(?:returned error|status|HTTP)[: ]+(?:401|403)\\b|\\b(?:401|403) (?:Unauthorized|Forbidden)\\b|not accessible by integration|\\bpermission denied\\b|bad credentials");
+      "(?i)\\b(?:returned error|status|HTTP)[: ]+(?:401|403)\\b|\\b(?:401|403) (?:Unauthorized|Forbidden)\\b|not accessible by integration|\\bpermission[ _]denied\\b|bad credentials");
   private static final Pattern LINT = Pattern.compile("(?i)lint|checkstyle|rubocop|flake8|eslint|prettier|gofmt|rustfmt|style");
 
   private FallbackCategory() {}

@@ -36,6 +36,8 @@ class FallbackCategoryTest {
         .isEqualTo(Category.CANCELLED);
     assertThat(FallbackCategory.infer("fatal: unable to access 'https://github.com/o/r/': The requested URL returned error: 403", "Push", false))
         .isEqualTo(Category.CONFIGURATION_ERROR);
+    assertThat(FallbackCategory.infer("ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission 'run.services.get' denied", "Deploy", false))
+        .isEqualTo(Category.CONFIGURATION_ERROR);
     assertThat(FallbackCategory.infer("  FAILED: [code=1] pandas/_libs/simd/moments_neon.cpp.o", "Build", false))
         .isEqualTo(Category.COMPILATION_ERROR);
     assertThat(FallbackCategory.infer("curl: (22) The requested URL returned error: 503", "Download", false))
