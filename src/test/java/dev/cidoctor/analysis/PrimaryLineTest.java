@@ -506,4 +506,17 @@ class PrimaryLineTest {
     assertThat(d.ruleId()).isEqualTo("codecov.token-required");
     assertThat(d.primary().line()).isEqualTo(4L);
   }
+
+  /** Travis CI's "Your build has been stopped." is a cancellation, and a fetch of a ref the remote lost names the ref. */
+  @Test
+  void analyze_travisStoppedAndGitLabLostPipelineRef() throws IOException {
+    Diagnosis stopped = analyze("$ make test", "Running 120 tests", "Your build has been stopped.");
+    assertThat(stopped.ruleId()).isEqualTo("gha.cancelled");
+    assertThat(stopped.category()).isEqualTo(dev.cidoctor.model.Category.CANCELLED);
+
+    Diagnosis ref = analyze("Fetching changes with git depth set to 20...", "fatal: couldn't find remote ref refs/pipelines/12345",
+        "ERROR: Job failed: exit code 1");
+    assertThat(ref.ruleId()).isEqualTo("git.remote-branch-not-found");
+    assertThat(ref.summary()).isEqualTo("git: refs/pipelines/12345 does not exist on the remote");
+  }
 }
