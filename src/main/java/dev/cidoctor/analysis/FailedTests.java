@@ -74,6 +74,17 @@ final class FailedTests {
   }
 
   /**
+   * Records the test a rule's hit names, under the name the runner printed and the other name the rule's
+   * {@code testAlias} gives it; the scanner calls this for every hit whose rule names tests, at once or
+   * (for a rule with a {@code requires} condition) once the condition's lines are in.
+   */
+  void addFrom(Rule rule, java.util.Map<String, String> captures) {
+    String t = rule.testOf(captures);
+    add(t);
+    addAlias(rule.aliasOf(t));
+  }
+
+  /**
    * Keeps another name of a failed test (a pytest node id's module form) to list after every test's
    * own name, so the first names shown are the ones the runner printed.
    */

@@ -27,7 +27,7 @@ final class RequiresCheck {
    */
   void nameTest(Candidate c, RuleHit h) {
     if (h.rule().collectTests() && h.rule().requires() != null && check(c, h, true) != null) {
-      scan.tests.add(h.rule().testOf(h.captures()));
+      scan.tests.addFrom(h.rule(), h.captures());
     }
   }
 

@@ -180,9 +180,7 @@ final class Scanner implements LineSink {
         }
       }
       if (r.collectTests() && r.requires() == null) {
-        String t = r.testOf(h.captures());
-        tests.add(t);
-        tests.addAlias(r.aliasOf(t));
+        tests.addFrom(r, h.captures());
       }
     }
     Candidate c = new Candidate(number, text, steps.current().index, score, ruleHits, recent.before(number, wantBefore), wantAfter);

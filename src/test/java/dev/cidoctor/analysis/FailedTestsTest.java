@@ -51,4 +51,34 @@ class FailedTestsTest {
     tests.add("com.a.BarTest.testParse");
     assertThat(tests.names()).containsExactly("com.a.FooTest.testParse", "com.a.BarTest.testParse");
   }
+
+  /**
+   * A rule that names its test only with a second line ({@code requires}) records the test's alias too,
+   * as a rule that names it at once does: both go through FailedTests.addFrom.
+   */
+  @Test
+  void analyze_requiresRuleWithModuleAlias_recordsBothNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path rules = dir.resolve("rules.yaml");
+    java.nio.file.Files.writeString(rules, """
+        rules:
+          - id: demo.flaky-verdict
+            description: A flaky-test plugin's verdict, named on the line after its header.
+            category: test_failure
+            severity: medium
+            transient: false
+            priority: 70
+            pattern: '^FLAKY VERDICT: failed$'
+            requires: {after: '^  test: (?<test>\\S+::\\S+)$', within: 1}
+            tests: true
+            testAlias: module
+            summary: 'Flaky verdict for {test}'
+            suggestion: 'Rerun {test} locally.'
+        """);
+    Analyzer analyzer = new Analyzer(RuleLoader.loadOnly(java.util.List.of(rules)));
+    dev.cidoctor.model.Diagnosis d = LogLines.analyze(analyzer,
+        "$ pytest", "FLAKY VERDICT: failed", "  test: tests/test_api.py::test_create", "The command \"pytest\" exited with 1.");
+    assertThat(d.ruleId()).isEqualTo("demo.flaky-verdict");
+    assertThat(d.failedTests()).containsExactly("tests/test_api.py::test_create", "tests.test_api::test_create");
+  }
 }
