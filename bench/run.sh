@@ -54,17 +54,6 @@ grep_runs=$(measure grep -c -i -E 'error|fail' "$BIG")
 STORE=/tmp/cidoctor-bench-patterns.db
 rm -f "$STORE"
 cid_runs=$(measure "${CIDOCTOR[@]}" analyze "$BIG" --format json --db "$STORE")
-# The issue's reference: a naive Java readLine loop, run as anyone would (default JIT, no launcher options).
-NAIVE_DIR=/tmp/cidoctor-bench-naive
-naive_runs=""
-if "${JAVA%java}javac" -d "$NAIVE_DIR" bench/NaiveLoop.java 2>/dev/null; then
-  naive_runs=$(measure "$JAVA" -XX:+UseSerialGC -cp "$NAIVE_DIR" NaiveLoop "$BIG")
-fi
-# The floor: the fastest Java we wrote for grep's own job (memory-mapped, one piece per core).
-floor_runs=""
-if "${JAVA%java}javac" -d "$NAIVE_DIR" bench/GrepFloor.java 2>/dev/null; then
-  floor_runs=$(measure "$JAVA" -XX:+UseSerialGC -cp "$NAIVE_DIR" GrepFloor "$BIG")
-fi
 g_s=$(echo "$grep_runs" | awk '{print $1}' | median); g_kb=$(echo "$grep_runs" | awk '{print $2}' | median)
 c_s=$(echo "$cid_runs" | awk '{print $1}' | median); c_kb=$(echo "$cid_runs" | awk '{print $2}' | median)
 awk -v gs="$g_s" -v gk="$g_kb" -v cs="$c_s" -v ck="$c_kb" -v mb="$size_mb" 'BEGIN {
@@ -72,18 +61,21 @@ awk -v gs="$g_s" -v gk="$g_kb" -v cs="$c_s" -v ck="$c_kb" -v mb="$size_mb" 'BEGI
   printf "cidoctor analyze (json) : %6.2f s  %7.0f MB/s  peak RSS %6.1f MB\n", cs, mb / (cs > 0 ? cs : 0.01), ck / 1024
   printf "ratio cidoctor / grep   : %6.1f x\n", cs / (gs > 0 ? gs : 0.01)
 }'
-if [[ -n "$naive_runs" ]]; then
-  n_s=$(echo "$naive_runs" | awk '{print $1}' | median)
-  awk -v gs="$g_s" -v ns="$n_s" -v mb="$size_mb" 'BEGIN {
-    printf "naive Java readLine loop: %6.2f s  %7.0f MB/s  (%.1f x grep; reference only, bench/NaiveLoop.java)\n", ns, mb / (ns > 0 ? ns : 0.01), ns / (gs > 0 ? gs : 0.01)
+# A reference program from bench/, compiled and timed on the same file as grep and cidoctor, run as anyone
+# would (default JIT, no launcher options); skipped when there is no javac. Arguments: CLASS LABEL NOTE.
+REF_DIR=/tmp/cidoctor-bench-reference
+reference() {
+  local runs s
+  "${JAVA%java}javac" -d "$REF_DIR" "bench/$1.java" 2>/dev/null || return 0
+  runs=$(measure "$JAVA" -XX:+UseSerialGC -cp "$REF_DIR" "$1" "$BIG")
+  s=$(echo "$runs" | awk '{print $1}' | median)
+  awk -v gs="$g_s" -v s="$s" -v mb="$size_mb" -v label="$2" -v note="$3" 'BEGIN {
+    printf "%-24s: %6.2f s  %7.0f MB/s  (%.1f x grep; %s)\n", label, s, mb / (s > 0 ? s : 0.01), s / (gs > 0 ? gs : 0.01), note
   }'
-fi
-if [[ -n "$floor_runs" ]]; then
-  f_s=$(echo "$floor_runs" | awk '{print $1}' | median)
-  awk -v gs="$g_s" -v fs="$f_s" -v mb="$size_mb" 'BEGIN {
-    printf "Java floor for grep job : %6.2f s  %7.0f MB/s  (%.1f x grep; bench/GrepFloor.java, no analysis)\n", fs, mb / (fs > 0 ? fs : 0.01), fs / (gs > 0 ? gs : 0.01)
-  }'
-fi
+}
+# The issue's own reference, and the floor: the fastest Java we wrote for grep's job (memory-mapped, a piece per core).
+reference NaiveLoop "naive Java readLine loop" "reference only, bench/NaiveLoop.java"
+reference GrepFloor "Java floor for grep job" "bench/GrepFloor.java, no analysis"
 typ_mb=$(awk -v b="$(stat -c %s "$TYPICAL")" 'BEGIN {printf "%.1f", b / 1e6}')
 typ_runs=$(measure "${CIDOCTOR[@]}" analyze "$TYPICAL" --format json --db "$STORE")
 echo "typical $typ_mb MB log end to end (JVM start included): $(echo "$typ_runs" | awk '{print $1}' | median) s," \

@@ -25,14 +25,6 @@ final class Heuristics {
   private static final Pattern STRONG = Pattern.compile(
       "\\bERR!|\\bFAILED\\b|\\bFAIL\\b|--- FAIL|\\bFAILURE\\b|\\b[A-Z][A-Za-z]+(?:Exception|Error)\\b|\\bpanic: |\\bfatal:"
           + "|\\bFATAL\\b|Segmentation fault|Access violation|Illegal instruction|undefined reference|[\u2717\u2716\u2718]|\\bAssertionError\\b|\\berror:|\\bERROR\\b|\\baborted!");
-  private static final Pattern NOISE = Pattern.compile(
-      "(?i)warn(?:ing)?\\b|deprecat|\\b(?:x?fail(?:ed|ures?)?|errors?)\\s*[:=]\\s*0\\b|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
-          + "|(?:^|\\s)-W(?:error|no-)(?![^\\[\\]]*\\])|error_reporting|ignore[_-]?errors?|continue-on-error|fail-fast|allow[_-]fail"
-          + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|\\bno errors?\\b|without errors"
-          + "|error-prone|\\bonerror\\b|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
-          + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"
-          + "|Unable to find image .* locally|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)"
-          + "|" + Heuristics.PROGRESS);
   /**
    * A build's progress line that only names what it compiles (cargo's "Compiling thiserror v1.0.50",
    * GHC's "[ 3 of 220] Compiling Control.Exception", stack's "pkg > [ 6 of 25] Compiling X.Error").
@@ -40,6 +32,14 @@ final class Heuristics {
   private static final String PROGRESS =
       "^(?:\\S+\\s+>\\s+)?(?:\\[\\s*\\d+ of \\d+\\]\\s+)?Compiling\\s+[\\w.:/-]+(?:\\s+v\\d\\S*)?(?:\\s+\\([^)]*\\))?\\s*$";
   private static final Pattern PROGRESS_LINE = Pattern.compile(PROGRESS);
+  private static final Pattern NOISE = Pattern.compile(
+      "(?i)warn(?:ing)?\\b|deprecat|\\b(?:x?fail(?:ed|ures?)?|errors?)\\s*[:=]\\s*0\\b|\\b0 (?:errors?|failures?|failed)\\b|\\bfailures?: 0\\b|\\berrors?: 0\\b"
+          + "|(?:^|\\s)-W(?:error|no-)(?![^\\[\\]]*\\])|error_reporting|ignore[_-]?errors?|continue-on-error|fail-fast|allow[_-]fail"
+          + "|errorprone|on_failure|\\bif: failure\\(\\)|--fail-|failfast|\\bno errors?\\b|without errors"
+          + "|error-prone|\\bonerror\\b|\\.error\\(|errors?\\.(?:go|py|js|ts|rb|java|h|c|o|cc|cpp|class)\\b"
+          + "|\\b(?:test|it|spec)\\w*[_ ](?:fail|error)\\w*\\b(?!.*(?:FAIL|ERROR|failed))|\\bPASS(?:ED)?\\b|\\bok\\b|\u2713|\u2714"
+          + "|Unable to find image .* locally|^(?:Downloading|Downloaded|Installing|Collecting|Requirement already|Get:\\d|Unpacking|Setting up|Selecting|Preparing)"
+          + "|" + PROGRESS);
   /** Lines that only repeat that something failed, matched at the start of the line. */
   private static final Pattern WRAPPER = Pattern.compile(
       "##\\[error\\]Process completed with exit code|The command \".*\" exited with \\d+\\.|Done\\. Your build exited with"
